@@ -1,0 +1,139 @@
+using System.Globalization;
+using NodaTime;
+
+namespace WellbeingIndex.Abstractions;
+
+/// <summary>
+/// The period a published value refers to. Publishers mix days, months, calendar and financial years; keeping the kind
+/// lets "latest value at or before P" compare periods of different kinds by their last day, without pretending that a
+/// financial year is a calendar year.
+/// </summary>
+public readonly struct ReferencePeriod : IEquatable<ReferencePeriod>, IComparable<ReferencePeriod>
+{
+    private ReferencePeriod(PeriodKind kind, LocalDate start, LocalDate end)
+    {
+        Kind = kind;
+        Start = start;
+        End = end;
+    }
+
+    public PeriodKind Kind { get; }
+
+    /// <summary>First day of the period (inclusive).</summary>
+    public LocalDate Start { get; }
+
+    /// <summary>Last day of the period (inclusive).</summary>
+    public LocalDate End { get; }
+
+    public static ReferencePeriod ForDate(LocalDate date) => new(PeriodKind.Date, date, date);
+
+    public static ReferencePeriod ForMonth(YearMonth month) =>
+        new(PeriodKind.Month, month.OnDayOfMonth(1), month.OnDayOfMonth(month.Calendar.GetDaysInMonth(month.Year, month.Month)));
+
+    public static ReferencePeriod ForCalendarYear(int year)
+    {
+        CheckYear(year);
+        return new(PeriodKind.CalendarYear, new LocalDate(year, 1, 1), new LocalDate(year, 12, 31));
+    }
+
+    /// <summary>The financial year that starts on 1 April of <paramref name="startYear"/>.</summary>
+    public static ReferencePeriod ForFinancialYear(int startYear)
+    {
+        CheckYear(startYear);
+        return new(PeriodKind.FinancialYear, new LocalDate(startYear, 4, 1), new LocalDate(startYear + 1, 3, 31));
+    }
+
+    /// <summary>True when this period ends on or before the last day of <paramref name="other"/>.</summary>
+    public bool EndsOnOrBefore(ReferencePeriod other) => End <= other.End;
+
+    /// <summary>
+    /// Parses the canonical text form: <c>2019</c> (calendar year), <c>2019/20</c> (financial year),
+    /// <c>2019-03</c> (month), <c>2019-03-31</c> (day).
+    /// </summary>
+    public static ReferencePeriod Parse(string text) =>
+        TryParse(text, out var period)
+            ? period
+            : throw new FormatException(
+                $"'{text}' is not a period: use 2019, 2019/20 (financial year), 2019-03 (month) or 2019-03-31 (day).");
+
+    public static bool TryParse(string? text, out ReferencePeriod period)
+    {
+        period = default;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        text = text.Trim();
+        var inv = CultureInfo.InvariantCulture;
+        if (text.Length == 4 && int.TryParse(text, NumberStyles.None, inv, out var year) && year is >= 1800 and <= 9998)
+        {
+            period = ForCalendarYear(year);
+            return true;
+        }
+
+        if (text.Length == 7 && text[4] == '/' && int.TryParse(text.AsSpan(0, 4), NumberStyles.None, inv, out var fy)
+            && int.TryParse(text.AsSpan(5, 2), NumberStyles.None, inv, out var next) && (fy + 1) % 100 == next
+            && fy is >= 1800 and <= 9998)
+        {
+            period = ForFinancialYear(fy);
+            return true;
+        }
+
+        if (text.Length == 7 && text[4] == '-' && int.TryParse(text.AsSpan(0, 4), NumberStyles.None, inv, out var y)
+            && int.TryParse(text.AsSpan(5, 2), NumberStyles.None, inv, out var m) && m is >= 1 and <= 12 && y is >= 1800 and <= 9998)
+        {
+            period = ForMonth(new YearMonth(y, m));
+            return true;
+        }
+
+        if (text.Length == 10 && DateTime.TryParseExact(text, "yyyy-MM-dd", inv, DateTimeStyles.None, out var d))
+        {
+            period = ForDate(LocalDate.FromDateTime(d));
+            return true;
+        }
+
+        return false;
+    }
+
+    public override string ToString() => Kind switch
+    {
+        PeriodKind.CalendarYear => Start.Year.ToString("D4", CultureInfo.InvariantCulture),
+        PeriodKind.FinancialYear => string.Create(CultureInfo.InvariantCulture, $"{Start.Year:D4}/{(Start.Year + 1) % 100:D2}"),
+        PeriodKind.Month => string.Create(CultureInfo.InvariantCulture, $"{Start.Year:D4}-{Start.Month:D2}"),
+        _ => Start.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture),
+    };
+
+    public bool Equals(ReferencePeriod other) => Kind == other.Kind && Start == other.Start && End == other.End;
+
+    public override bool Equals(object? obj) => obj is ReferencePeriod other && Equals(other);
+
+    public override int GetHashCode() => HashCode.Combine(Kind, Start, End);
+
+    /// <summary>Orders by last day, then first day: the order "latest at or before" needs.</summary>
+    public int CompareTo(ReferencePeriod other)
+    {
+        var byEnd = End.CompareTo(other.End);
+        return byEnd != 0 ? byEnd : Start.CompareTo(other.Start);
+    }
+
+    public static bool operator ==(ReferencePeriod left, ReferencePeriod right) => left.Equals(right);
+
+    public static bool operator !=(ReferencePeriod left, ReferencePeriod right) => !left.Equals(right);
+
+    public static bool operator <(ReferencePeriod left, ReferencePeriod right) => left.CompareTo(right) < 0;
+
+    public static bool operator >(ReferencePeriod left, ReferencePeriod right) => left.CompareTo(right) > 0;
+
+    public static bool operator <=(ReferencePeriod left, ReferencePeriod right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >=(ReferencePeriod left, ReferencePeriod right) => left.CompareTo(right) >= 0;
+
+    private static void CheckYear(int year)
+    {
+        if (year is < 1800 or > 9998)
+        {
+            throw new ArgumentOutOfRangeException(nameof(year), year, "Year must be between 1800 and 9998.");
+        }
+    }
+}

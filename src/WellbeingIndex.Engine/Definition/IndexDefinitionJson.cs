@@ -1,0 +1,352 @@
+using System.Globalization;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using WellbeingIndex.Engine.Methods;
+
+namespace WellbeingIndex.Engine.Definition;
+
+/// <summary>
+/// The JSON form of a definition (schema: <c>src/WellbeingIndex.Engine/Definition/index-definition.schema.json</c>).
+/// Reading walks the JSON by hand rather than deserialising, so that every problem — a wrong type as much as an
+/// unknown parent — is reported at its JSON path, all at once.
+/// </summary>
+public static class IndexDefinitionJson
+{
+    private static readonly HashSet<string> RootProperties = ["$schema", "id", "name", "description", "minCoverage", "steps", "levels", "nodes"];
+    private static readonly HashSet<string> NodeProperties =
+        ["code", "name", "type", "parent", "weight", "direction", "unit", "transform", "normalise", "aggregate", "minCoverage", "provider", "rationale"];
+
+    /// <summary>Reads and validates a definition; throws <see cref="DefinitionException"/> listing every problem.</summary>
+    public static IndexDefinition Read(string json, MethodRegistry? registry = null)
+    {
+        JToken token;
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Double };
+            token = JToken.ReadFrom(reader);
+        }
+        catch (JsonReaderException e)
+        {
+            throw new DefinitionException([new DefinitionProblem(string.IsNullOrEmpty(e.Path) ? "$" : "$." + e.Path, $"not valid JSON: {e.Message}")]);
+        }
+
+        return Read(token, registry);
+    }
+
+    public static IndexDefinition ReadFile(string path, MethodRegistry? registry = null)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"Definition file not found: {path}", path);
+        }
+
+        return Read(File.ReadAllText(path), registry);
+    }
+
+    public static IndexDefinition Read(JToken token, MethodRegistry? registry = null)
+    {
+        registry ??= MethodRegistry.Default;
+        var problems = new List<DefinitionProblem>();
+        void Add(string path, string message) => problems.Add(new DefinitionProblem(path, message));
+
+        if (token is not JObject root)
+        {
+            throw new DefinitionException([new DefinitionProblem("$", "a definition must be a JSON object.")]);
+        }
+
+        foreach (var p in root.Properties().Where(p => !RootProperties.Contains(p.Name)))
+        {
+            Add($"$.{p.Name}", $"unknown property; expected one of {string.Join(", ", RootProperties)}.");
+        }
+
+        var id = Text(root, "id", "$", Add, required: true) ?? "";
+        var name = Text(root, "name", "$", Add);
+        var description = Text(root, "description", "$", Add);
+        var minCoverage = Number(root, "minCoverage", "$", Add) ?? 0;
+
+        var steps = new List<StepDefinition>();
+        foreach (var (item, path) in Array(root, "steps", "$", Add, required: true))
+        {
+            if (item is not JObject o)
+            {
+                Add(path, "each step must be an object like {\"step\": \"normalise\", \"method\": \"minmax\"}.");
+                continue;
+            }
+
+            var step = Text(o, "step", path, Add, required: true);
+            var spec = Method(o, path, Add, exclude: "step");
+            if (step is not null && spec is not null)
+            {
+                steps.Add(new StepDefinition(step.Trim().ToLowerInvariant(), spec));
+            }
+        }
+
+        var levels = new List<LevelDefinition>();
+        foreach (var (item, path) in Array(root, "levels", "$", Add, required: false))
+        {
+            if (item is not JObject o)
+            {
+                Add(path, "each level must be an object like {\"level\": 2, \"name\": \"Domain\"}.");
+                continue;
+            }
+
+            var level = Number(o, "level", path, Add, required: true);
+            if (level is { } l && l != Math.Floor(l))
+            {
+                Add($"{path}.level", "must be a whole number.");
+            }
+
+            levels.Add(new LevelDefinition((int)(level ?? 0), Text(o, "name", path, Add), MethodProperty(o, "aggregate", path, Add)));
+        }
+
+        var nodes = new List<NodeDefinition>();
+        foreach (var (item, path) in Array(root, "nodes", "$", Add, required: true))
+        {
+            if (item is not JObject o)
+            {
+                Add(path, "each node must be an object.");
+                continue;
+            }
+
+            foreach (var p in o.Properties().Where(p => !NodeProperties.Contains(p.Name)))
+            {
+                Add($"{path}.{p.Name}", $"unknown property; expected one of {string.Join(", ", NodeProperties)}.");
+            }
+
+            var typeText = Text(o, "type", path, Add, required: true);
+            NodeType type = NodeType.Indicator;
+            if (typeText is not null && !TryParseType(typeText, out type))
+            {
+                Add($"{path}.type", $"'{typeText}' is not a node type; use 'indicator' or 'aggregate'.");
+            }
+
+            var direction = Number(o, "direction", path, Add);
+            nodes.Add(new NodeDefinition
+            {
+                Code = Text(o, "code", path, Add, required: true) ?? "",
+                Name = Text(o, "name", path, Add),
+                Type = type,
+                Parent = Text(o, "parent", path, Add),
+                Weight = Number(o, "weight", path, Add) ?? 1,
+                Direction = direction is { } d && d == Math.Floor(d) && Math.Abs(d) < 10 ? (int)d : direction is null ? 1 : 0,
+                Unit = Text(o, "unit", path, Add),
+                Transform = MethodProperty(o, "transform", path, Add),
+                Normalise = MethodProperty(o, "normalise", path, Add),
+                Aggregate = MethodProperty(o, "aggregate", path, Add),
+                MinCoverage = Number(o, "minCoverage", path, Add),
+                Provider = Text(o, "provider", path, Add),
+                Rationale = Text(o, "rationale", path, Add),
+            });
+        }
+
+        if (problems.Count == 0)
+        {
+            problems.AddRange(DefinitionValidator.Validate(id, nodes, steps, levels, minCoverage, registry));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new DefinitionException(problems);
+        }
+
+        return new IndexDefinition(id, name, description, minCoverage, steps, levels, nodes);
+    }
+
+    /// <summary>The definition as JSON that <see cref="Read(string, MethodRegistry?)"/> reads back to an equal definition.</summary>
+    public static JObject ToJson(IndexDefinition definition)
+    {
+        var root = new JObject { ["id"] = definition.Id };
+        if (definition.Name is not null) root["name"] = definition.Name;
+        if (definition.Description is not null) root["description"] = definition.Description;
+        if (definition.MinCoverage != 0) root["minCoverage"] = definition.MinCoverage;
+        root["steps"] = new JArray(definition.Steps.Select(s =>
+        {
+            var o = new JObject { ["step"] = s.Step };
+            WriteMethod(o, s.Method);
+            return o;
+        }));
+        if (definition.Levels.Length > 0)
+        {
+            root["levels"] = new JArray(definition.Levels.Select(l =>
+            {
+                var o = new JObject { ["level"] = l.Level };
+                if (l.Name is not null) o["name"] = l.Name;
+                if (l.Aggregate is not null) o["aggregate"] = MethodJson(l.Aggregate);
+                return o;
+            }));
+        }
+
+        root["nodes"] = new JArray(definition.Nodes.Select(n =>
+        {
+            var o = new JObject { ["code"] = n.Code };
+            if (n.Name is not null) o["name"] = n.Name;
+            o["type"] = n.Type == NodeType.Indicator ? "indicator" : "aggregate";
+            o["parent"] = n.Parent is null ? JValue.CreateNull() : n.Parent;
+            o["weight"] = n.Weight;
+            if (n.Type == NodeType.Indicator) o["direction"] = n.Direction;
+            if (n.Unit is not null) o["unit"] = n.Unit;
+            if (n.Transform is not null) o["transform"] = MethodJson(n.Transform);
+            if (n.Normalise is not null) o["normalise"] = MethodJson(n.Normalise);
+            if (n.Aggregate is not null) o["aggregate"] = MethodJson(n.Aggregate);
+            if (n.MinCoverage is not null) o["minCoverage"] = n.MinCoverage;
+            if (n.Provider is not null) o["provider"] = n.Provider;
+            if (n.Rationale is not null) o["rationale"] = n.Rationale;
+            return o;
+        }));
+        return root;
+    }
+
+    /// <summary>Reads a method object such as <c>{"method": "minmax", "l": 0}</c>; used for what-if overrides too.</summary>
+    public static MethodSpec? ReadMethod(JToken token, string path, List<DefinitionProblem> problems)
+    {
+        if (token is not JObject o)
+        {
+            problems.Add(new DefinitionProblem(path, "must be an object like {\"method\": \"minmax\"}."));
+            return null;
+        }
+
+        return Method(o, path, (p, m) => problems.Add(new DefinitionProblem(p, m)));
+    }
+
+    public static JObject MethodJson(MethodSpec spec)
+    {
+        var o = new JObject();
+        WriteMethod(o, spec);
+        return o;
+    }
+
+    private static void WriteMethod(JObject o, MethodSpec spec)
+    {
+        o["method"] = spec.Method;
+        foreach (var (k, v) in spec.Numbers) o[k] = v;
+        foreach (var (k, v) in spec.Texts) o[k] = v;
+    }
+
+    private static bool TryParseType(string text, out NodeType type)
+    {
+        switch (text.Trim().ToLowerInvariant())
+        {
+            case "indicator": type = NodeType.Indicator; return true;
+            case "aggregate": type = NodeType.Aggregate; return true;
+            default: type = NodeType.Indicator; return false;
+        }
+    }
+
+    private static MethodSpec? MethodProperty(JObject o, string name, string path, Action<string, string> add)
+    {
+        if (!o.TryGetValue(name, out var t) || t.Type == JTokenType.Null)
+        {
+            return null;
+        }
+
+        if (t is not JObject m)
+        {
+            add($"{path}.{name}", "must be an object like {\"method\": \"...\"}.");
+            return null;
+        }
+
+        return Method(m, $"{path}.{name}", add);
+    }
+
+    private static MethodSpec? Method(JObject o, string path, Action<string, string> add, string? exclude = null)
+    {
+        var method = Text(o, "method", path, add, required: true);
+        var numbers = new Dictionary<string, double>(StringComparer.Ordinal);
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var p in o.Properties())
+        {
+            if (p.Name == "method" || p.Name == exclude)
+            {
+                continue;
+            }
+
+            switch (p.Value.Type)
+            {
+                case JTokenType.Integer or JTokenType.Float:
+                    numbers[p.Name] = p.Value.Value<double>();
+                    break;
+                case JTokenType.String:
+                    texts[p.Name] = p.Value.Value<string>()!;
+                    break;
+                case JTokenType.Boolean:
+                    numbers[p.Name] = p.Value.Value<bool>() ? 1 : 0;
+                    break;
+                default:
+                    add($"{path}.{p.Name}", $"method parameters must be numbers, strings or booleans, got {p.Value.Type}.");
+                    break;
+            }
+        }
+
+        return method is null || string.IsNullOrWhiteSpace(method) ? null : new MethodSpec(method, numbers, texts);
+    }
+
+    private static string? Text(JObject o, string name, string path, Action<string, string> add, bool required = false)
+    {
+        if (!o.TryGetValue(name, out var t) || t.Type == JTokenType.Null)
+        {
+            if (required)
+            {
+                add($"{path}.{name}", "is required.");
+            }
+
+            return null;
+        }
+
+        if (t.Type != JTokenType.String)
+        {
+            add($"{path}.{name}", $"must be a string, got {Describe(t)}.");
+            return null;
+        }
+
+        return t.Value<string>();
+    }
+
+    private static double? Number(JObject o, string name, string path, Action<string, string> add, bool required = false)
+    {
+        if (!o.TryGetValue(name, out var t) || t.Type == JTokenType.Null)
+        {
+            if (required)
+            {
+                add($"{path}.{name}", "is required.");
+            }
+
+            return null;
+        }
+
+        if (t.Type is not (JTokenType.Integer or JTokenType.Float))
+        {
+            add($"{path}.{name}", $"must be a number, got {Describe(t)}.");
+            return null;
+        }
+
+        return t.Value<double>();
+    }
+
+    private static IEnumerable<(JToken Item, string Path)> Array(JObject o, string name, string path, Action<string, string> add, bool required)
+    {
+        if (!o.TryGetValue(name, out var t) || t.Type == JTokenType.Null)
+        {
+            if (required)
+            {
+                add($"{path}.{name}", "is required.");
+            }
+
+            return [];
+        }
+
+        if (t is not JArray a)
+        {
+            add($"{path}.{name}", $"must be an array, got {Describe(t)}.");
+            return [];
+        }
+
+        return a.Select((item, i) => (item, $"{path}.{name}[{i}]"));
+    }
+
+    private static string Describe(JToken t) => t.Type switch
+    {
+        JTokenType.String => $"the string \"{t}\"",
+        JTokenType.Integer or JTokenType.Float => string.Create(CultureInfo.InvariantCulture, $"the number {t}"),
+        _ => t.Type.ToString().ToLowerInvariant(),
+    };
+}

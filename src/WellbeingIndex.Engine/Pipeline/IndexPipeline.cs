@@ -1,0 +1,217 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using WellbeingIndex.Engine.Data;
+using WellbeingIndex.Engine.Definition;
+using WellbeingIndex.Engine.Methods;
+using WellbeingIndex.Engine.Results;
+
+namespace WellbeingIndex.Engine.Pipeline;
+
+/// <summary>
+/// Runs a definition's recipe over data: the steps in the order listed, each keeping its output table, then the
+/// aggregation bottom-up. Columns are independent within a step, so they run in parallel; nothing is allocated per cell.
+/// </summary>
+public static class IndexPipeline
+{
+    public static IndexResult Run(IndexDefinition definition, IndicatorData data, MethodRegistry? registry = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(data);
+        registry ??= MethodRegistry.Default;
+
+        var missing = definition.Indicators.Where(i => !data.HasColumn(i.Code)).Select(i => i.Code).ToList();
+        if (missing.Count > 0)
+        {
+            throw new IndexComputationException(
+                $"The data has no column for {missing.Count} indicator(s) of '{definition.Id}': {string.Join(", ", missing)}.");
+        }
+
+        if (data.AreaCount == 0)
+        {
+            throw new IndexComputationException("The data has no areas.");
+        }
+
+        var indicators = definition.Indicators;
+        var codes = indicators.Select(i => i.Code).ToArray();
+        var context = ColumnContext.For(definition.Root.Code, data.AreaCodes, 1, data.Groups);
+        var contexts = indicators.Select(i => context.ForIndicator(i.Code, i.Direction)).ToArray();
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken };
+
+        var tables = new List<ResultTable>();
+        var current = new double[codes.Length][];
+        for (var k = 0; k < codes.Length; k++)
+        {
+            current[k] = data.ColumnArray(codes[k]);
+        }
+
+        tables.Add(Table(ResultTable.Raw, codes, current));
+        var transformsApplied = !indicators.Any(i => i.Transform is not null);
+        var treatments = new ConcurrentBag<(int Order, TreatmentOutcome Outcome)>();
+        var imputed = new int[codes.Length];
+
+        foreach (var step in definition.Steps)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (step.Step)
+            {
+                case StepNames.Impute:
+                {
+                    var imputer = registry.Get<IImputer>(step.Method.Method);
+                    current = Copy(current);
+                    Parallel.For(0, codes.Length, parallel, k => imputed[k] = imputer.Impute(current[k], step.Method, contexts[k]));
+                    tables.Add(Table(ResultTable.Imputed, codes, current));
+                    break;
+                }
+
+                case StepNames.Treat:
+                {
+                    var treatment = registry.Get<ITreatment>(step.Method.Method);
+                    current = Copy(current);
+                    if (!transformsApplied)
+                    {
+                        ApplyTransforms(indicators, current, contexts, registry, parallel);
+                        transformsApplied = true;
+                    }
+
+                    Parallel.For(0, codes.Length, parallel, k => treatments.Add((k, treatment.Treat(current[k], step.Method, contexts[k]))));
+                    tables.Add(Table(ResultTable.Treated, codes, current));
+                    break;
+                }
+
+                case StepNames.Normalise:
+                {
+                    var input = current;
+                    var output = new double[codes.Length][];
+                    var applyTransforms = !transformsApplied;
+                    Parallel.For(0, codes.Length, parallel, k =>
+                    {
+                        var column = (double[])input[k].Clone();
+                        if (applyTransforms && indicators[k].Transform is { } t)
+                        {
+                            registry.Get<ITransform>(t.Method).Transform(column, t, contexts[k]);
+                        }
+
+                        var direction = indicators[k].Direction;
+                        if (direction != 1)
+                        {
+                            for (var i = 0; i < column.Length; i++)
+                            {
+                                column[i] *= direction;
+                            }
+                        }
+
+                        var spec = definition.NormalisationOf(indicators[k])!;
+                        registry.Get<INormaliser>(spec.Method).Normalise(column, column, spec, contexts[k]);
+                        output[k] = column;
+                    });
+                    transformsApplied = true;
+                    current = output;
+                    tables.Add(Table(ResultTable.Normalised, codes, current));
+                    break;
+                }
+
+                case StepNames.Aggregate:
+                    if (!transformsApplied)
+                    {
+                        current = Copy(current);
+                        ApplyTransforms(indicators, current, contexts, registry, parallel);
+                        transformsApplied = true;
+                    }
+
+                    break;
+            }
+        }
+
+        var scores = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        for (var k = 0; k < codes.Length; k++)
+        {
+            scores[codes[k]] = current[k];
+        }
+
+        var coverage = Aggregate(definition, scores, context, registry, parallel, data.AreaCount);
+        var aggregates = definition.AggregatesBottomUp;
+        tables.Add(Table(ResultTable.Aggregated, aggregates.Select(a => a.Code).ToArray(), aggregates.Select(a => scores[a.Code]).ToArray()));
+
+        var nodeScores = indicators.Select(i => new NodeScores(i, 1, scores[i.Code], null))
+            .Concat(aggregates.Select(a => new NodeScores(a, definition.LevelOf(a.Code), scores[a.Code], coverage[a.Code])))
+            .ToList();
+        var imputedCounts = codes.Select((c, k) => (c, k)).ToImmutableDictionary(x => x.c, x => imputed[x.k], StringComparer.Ordinal);
+        return new IndexResult(definition, data.AreaCodes, data.AreaNames, tables, nodeScores,
+            treatments.OrderBy(t => t.Order).Select(t => t.Outcome).ToList(), imputedCounts);
+    }
+
+    private static Dictionary<string, double[]> Aggregate(IndexDefinition definition, Dictionary<string, double[]> scores,
+        ColumnContext context, MethodRegistry registry, ParallelOptions parallel, int areaCount)
+    {
+        var coverage = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        foreach (var level in definition.AggregatesBottomUp.GroupBy(a => definition.LevelOf(a.Code)))
+        {
+            var nodes = level.ToArray();
+            var outputs = new double[nodes.Length][];
+            var covers = new double[nodes.Length][];
+            Parallel.For(0, nodes.Length, parallel, j =>
+            {
+                var node = nodes[j];
+                var children = definition.ChildrenOf(node.Code);
+                var columns = children.Select(c => scores[c.Code]).ToArray();
+                var weights = children.Select(c => c.Weight).ToArray();
+                var spec = definition.AggregationOf(node);
+                var output = new double[areaCount];
+                registry.Get<IAggregator>(spec.Method)
+                    .Aggregate(new AggregationInput(columns, weights, spec, context.ForIndicator(node.Code, 1)), output);
+
+                var cover = new double[areaCount];
+                var minCoverage = node.MinCoverage ?? definition.MinCoverage;
+                for (var i = 0; i < areaCount; i++)
+                {
+                    var present = 0;
+                    foreach (var column in columns)
+                    {
+                        if (!double.IsNaN(column[i])) present++;
+                    }
+
+                    cover[i] = (double)present / columns.Length;
+                    if (present == 0 || cover[i] < minCoverage)
+                    {
+                        output[i] = double.NaN;
+                    }
+                }
+
+                outputs[j] = output;
+                covers[j] = cover;
+            });
+
+            for (var j = 0; j < nodes.Length; j++)
+            {
+                scores[nodes[j].Code] = outputs[j];
+                coverage[nodes[j].Code] = covers[j];
+            }
+        }
+
+        return coverage;
+    }
+
+    private static void ApplyTransforms(IReadOnlyList<NodeDefinition> indicators, double[][] columns, ColumnContext[] contexts,
+        MethodRegistry registry, ParallelOptions parallel) =>
+        Parallel.For(0, indicators.Count, parallel, k =>
+        {
+            if (indicators[k].Transform is { } t)
+            {
+                registry.Get<ITransform>(t.Method).Transform(columns[k], t, contexts[k]);
+            }
+        });
+
+    private static double[][] Copy(double[][] columns) => columns.Select(c => (double[])c.Clone()).ToArray();
+
+    private static ResultTable Table(string name, string[] codes, double[][] columns)
+    {
+        var map = new Dictionary<string, double[]>(codes.Length, StringComparer.Ordinal);
+        for (var k = 0; k < codes.Length; k++)
+        {
+            map[codes[k]] = columns[k];
+        }
+
+        return new ResultTable(name, codes, map);
+    }
+}
