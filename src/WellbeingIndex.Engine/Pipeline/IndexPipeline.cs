@@ -136,7 +136,7 @@ public static class IndexPipeline
         var nodeScores = indicators.Select(i => new NodeScores(i, 1, scores[i.Code], null))
             .Concat(aggregates.Select(a => new NodeScores(a, definition.LevelOf(a.Code), scores[a.Code], coverage[a.Code])))
             .ToList();
-        var imputedCounts = codes.Select((c, k) => (c, k)).ToImmutableDictionary(x => x.c, x => imputed[x.k], StringComparer.Ordinal);
+        var imputedCounts = codes.Select((c, k) => (c, k)).ToImmutableSortedDictionary(x => x.c, x => imputed[x.k], StringComparer.Ordinal);
         return new IndexResult(definition, data.AreaCodes, data.AreaNames, tables, nodeScores,
             treatments.OrderBy(t => t.Order).Select(t => t.Outcome).ToList(), imputedCounts);
     }

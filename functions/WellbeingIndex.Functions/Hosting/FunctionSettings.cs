@@ -1,0 +1,87 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+
+namespace WellbeingIndex.Functions.Hosting;
+
+/// <summary>
+/// The app's configuration, read once from environment variables / app settings (the Functions host passes its app
+/// settings to the handler as environment variables, so the same names work standalone and hosted).
+/// </summary>
+public sealed record FunctionSettings
+{
+    public const string DataDirKey = "WELLBEING_DATA_DIR";
+    public const string PluginsDirKey = "WELLBEING_PLUGINS_DIR";
+    public const string TablesKey = "WELLBEING_TABLES";
+    public const string FrameworksKey = "WELLBEING_FRAMEWORKS";
+    public const string PublishKeyKey = "WELLBEING_PUBLISH_KEY";
+    public const string MaxBodyBytesKey = "WELLBEING_MAX_BODY_BYTES";
+    public const string ScheduleKey = "WELLBEING_PUBLISH_SCHEDULE";
+    public const string TimerKey = "WELLBEING_TIMER";
+    public const string PublishOnStartKey = "WELLBEING_PUBLISH_ON_START";
+    public const string HostPortKey = "FUNCTIONS_CUSTOMHANDLER_PORT";
+
+    /// <summary>64 KiB: a what-if body is a few hundred bytes; anything near this is a mistake or abuse.</summary>
+    public const int DefaultMaxBodyBytes = 64 * 1024;
+
+    /// <summary>Configured data directory, or null to let <c>DataDirectory.Resolve</c> pick the default.</summary>
+    public string? DataDirectory { get; init; }
+
+    public string? PluginsDirectory { get; init; }
+
+    /// <summary>Table Storage connection string; null means results are kept in memory only.</summary>
+    public string? TablesConnectionString { get; init; }
+
+    /// <summary>Frameworks the timer publishes.</summary>
+    public IReadOnlyList<string> Frameworks { get; init; } = ["london"];
+
+    /// <summary>Key required in <c>x-functions-key</c> to publish over HTTP when running standalone.</summary>
+    public string? PublishKey { get; init; }
+
+    public int MaxBodyBytes { get; init; } = DefaultMaxBodyBytes;
+
+    /// <summary>Six-field NCRONTAB schedule; null means "read it from PublishIndex/function.json".</summary>
+    public string? Schedule { get; init; }
+
+    /// <summary>Run the publish schedule in-process (standalone only; under the host the host's timer calls us).</summary>
+    public bool TimerEnabled { get; init; } = true;
+
+    /// <summary>Publish once at start-up (standalone only) so published results are served immediately.</summary>
+    public bool PublishOnStart { get; init; } = true;
+
+    /// <summary>True when the Azure Functions host started this process (it sets the port variable).</summary>
+    public bool UnderFunctionsHost { get; init; }
+
+    /// <summary>Reads settings; a malformed value throws naming the variable, so a bad deployment fails at start.</summary>
+    public static FunctionSettings From(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        string? Text(string key) => string.IsNullOrWhiteSpace(configuration[key]) ? null : configuration[key]!.Trim();
+
+        var frameworks = Text(FrameworksKey)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return new FunctionSettings
+        {
+            DataDirectory = Text(DataDirKey),
+            PluginsDirectory = Text(PluginsDirKey),
+            TablesConnectionString = Text(TablesKey),
+            Frameworks = frameworks is { Length: > 0 } ? frameworks : ["london"],
+            PublishKey = Text(PublishKeyKey),
+            MaxBodyBytes = Text(MaxBodyBytesKey) is { } max ? PositiveInt(MaxBodyBytesKey, max) : DefaultMaxBodyBytes,
+            Schedule = Text(ScheduleKey),
+            TimerEnabled = Text(TimerKey) is not { } t || Bool(TimerKey, t),
+            PublishOnStart = Text(PublishOnStartKey) is not { } p || Bool(PublishOnStartKey, p),
+            UnderFunctionsHost = Text(HostPortKey) is not null,
+        };
+    }
+
+    private static int PositiveInt(string key, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw new InvalidOperationException($"{key} must be a positive whole number of bytes, got '{value}'.");
+
+    private static bool Bool(string key, string value) => value.ToLowerInvariant() switch
+    {
+        "true" or "1" or "yes" or "on" => true,
+        "false" or "0" or "no" or "off" => false,
+        _ => throw new InvalidOperationException($"{key} must be true or false, got '{value}'."),
+    };
+}

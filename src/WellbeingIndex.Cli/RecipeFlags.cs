@@ -1,0 +1,58 @@
+using WellbeingIndex.Engine.Definition;
+using WellbeingIndex.Engine.Methods;
+
+namespace WellbeingIndex.Cli;
+
+/// <summary>The recipe choices given as flags; null means "keep the definition's (or the default) choice".</summary>
+internal sealed record RecipeFlags(MethodSpec? Impute, MethodSpec? Treat, MethodSpec? Normalise, MethodSpec? Aggregate, double? MinCoverage)
+{
+    /// <summary>The steps for a COINr iData/iMeta pair: min-max 0–100 and arithmetic mean unless flags say otherwise.</summary>
+    public IReadOnlyList<StepDefinition> Steps()
+    {
+        var steps = new List<StepDefinition>();
+        if (Impute is not null && Impute.Method != "none") steps.Add(new StepDefinition(StepNames.Impute, Impute));
+        if (Treat is not null && Treat.Method != "none") steps.Add(new StepDefinition(StepNames.Treat, Treat));
+        steps.Add(new StepDefinition(StepNames.Normalise, Normalise ?? MethodSpec.Of("minmax", ("l", 0), ("u", 100))));
+        steps.Add(new StepDefinition(StepNames.Aggregate, Aggregate ?? new MethodSpec("amean")));
+        return steps;
+    }
+
+    /// <summary>
+    /// The definition with the flagged steps replaced (or inserted in recipe order). A flagged aggregation also replaces
+    /// the per-level defaults, so "--aggregate gmean" means geometric mean at every level.
+    /// </summary>
+    public IndexDefinition ApplyTo(IndexDefinition definition)
+    {
+        if (this is { Impute: null, Treat: null, Normalise: null, Aggregate: null, MinCoverage: null })
+        {
+            return definition;
+        }
+
+        var steps = definition.Steps.ToList();
+        Replace(steps, StepNames.Impute, Impute);
+        Replace(steps, StepNames.Treat, Treat);
+        Replace(steps, StepNames.Normalise, Normalise);
+        Replace(steps, StepNames.Aggregate, Aggregate);
+        var levels = Aggregate is null ? definition.Levels.ToList() : definition.Levels.Select(l => l with { Aggregate = null }).ToList();
+        return definition.With(steps: steps, levels: levels, minCoverage: MinCoverage);
+    }
+
+    private static void Replace(List<StepDefinition> steps, string step, MethodSpec? spec)
+    {
+        if (spec is null)
+        {
+            return;
+        }
+
+        var at = steps.FindIndex(s => s.Step == step);
+        if (at >= 0)
+        {
+            steps[at] = new StepDefinition(step, spec);
+            return;
+        }
+
+        var order = StepNames.Ordered.ToList();
+        var insertAt = steps.FindIndex(s => order.IndexOf(s.Step) > order.IndexOf(step));
+        steps.Insert(insertAt < 0 ? steps.Count : insertAt, new StepDefinition(step, spec));
+    }
+}

@@ -1,0 +1,59 @@
+namespace WellbeingIndex.Engine.Methods.Aggregation;
+
+/// <summary>
+/// The weighted power mean behind amean (p = 1), gmean (p = 0, the limit), hmean (p = −1) and genmean, as COINr's
+/// <c>a_amean</c>, <c>a_gmean</c>, <c>a_hmean</c> and <c>a_genmean</c>: missing children are dropped and the remaining
+/// weights re-normalised. Domains are checked cell by cell so the error names the area.
+/// </summary>
+internal static class WeightedPowerMean
+{
+    public static void Aggregate(AggregationInput input, Span<double> output, double p, string method)
+    {
+        CheckWeights(input, method);
+        var children = input.Children;
+        var weights = input.Weights;
+        for (var i = 0; i < input.AreaCount; i++)
+        {
+            double sumW = 0, sum = 0;
+            var present = false;
+            for (var k = 0; k < children.Count; k++)
+            {
+                var x = children[k][i];
+                if (double.IsNaN(x)) continue;
+                if ((p <= 0 && x <= 0) || (p > 0 && p != 1 && x < 0))
+                {
+                    throw new IndexComputationException(
+                        $"{method} for '{input.Context.IndicatorCode}': child {k + 1} of area '{AreaCode(input, i)}' is {x}; " +
+                        (p <= 0 ? "the values must be positive." : "the values must not be negative."));
+                }
+
+                present = true;
+                var w = weights[k];
+                sumW += w;
+                sum += w * (p == 1 ? x : p == 0 ? Math.Log(x) : p == -1 ? 1 / x : Math.Pow(x, p));
+            }
+
+            output[i] = !present || sumW == 0 ? double.NaN
+                : p == 1 ? sum / sumW
+                : p == 0 ? Math.Exp(sum / sumW)
+                : p == -1 ? sumW / sum
+                : Math.Pow(sum / sumW, 1 / p);
+        }
+    }
+
+    /// <summary>Weights must be finite and not negative (the definition validator wants them positive).</summary>
+    public static void CheckWeights(AggregationInput input, string method)
+    {
+        for (var k = 0; k < input.Weights.Count; k++)
+        {
+            var w = input.Weights[k];
+            if (!double.IsFinite(w) || w < 0)
+            {
+                throw new IndexComputationException($"{method} for '{input.Context.IndicatorCode}': weight of child {k + 1} is {w}; weights must be finite and not negative.");
+            }
+        }
+    }
+
+    public static string AreaCode(AggregationInput input, int row) =>
+        row < input.Context.AreaCodes.Count ? input.Context.AreaCodes[row] : $"#{row + 1}";
+}

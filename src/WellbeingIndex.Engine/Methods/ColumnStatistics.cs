@@ -1,0 +1,170 @@
+using System.Buffers;
+
+namespace WellbeingIndex.Engine.Methods;
+
+/// <summary>
+/// Statistics over the present (non-NaN) values of one column. Shared by the methods so that every method skips
+/// missing values the same way and none allocates per cell (sorting borrows one pooled array).
+/// </summary>
+internal static class ColumnStatistics
+{
+    public static int CountPresent(ReadOnlySpan<double> values)
+    {
+        var n = 0;
+        foreach (var v in values)
+        {
+            if (!double.IsNaN(v)) n++;
+        }
+
+        return n;
+    }
+
+    /// <summary>Minimum and maximum of the present values; (NaN, NaN) when none is present.</summary>
+    public static (double Min, double Max) Range(ReadOnlySpan<double> values)
+    {
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        var any = false;
+        foreach (var v in values)
+        {
+            if (double.IsNaN(v)) continue;
+            any = true;
+            if (v < min) min = v;
+            if (v > max) max = v;
+        }
+
+        return any ? (min, max) : (double.NaN, double.NaN);
+    }
+
+    /// <summary>Mean and sample standard deviation (n − 1, as R's <c>sd</c>); sd is NaN below two values.</summary>
+    public static (int Count, double Mean, double Sd) MeanSd(ReadOnlySpan<double> values)
+    {
+        var n = 0;
+        var sum = 0.0;
+        foreach (var v in values)
+        {
+            if (double.IsNaN(v)) continue;
+            n++;
+            sum += v;
+        }
+
+        if (n == 0) return (0, double.NaN, double.NaN);
+        var mean = sum / n;
+        var ss = 0.0;
+        foreach (var v in values)
+        {
+            if (double.IsNaN(v)) continue;
+            var d = v - mean;
+            ss += d * d;
+        }
+
+        return (n, mean, n > 1 ? Math.Sqrt(ss / (n - 1)) : double.NaN);
+    }
+
+    /// <summary>
+    /// Skewness and kurtosis as COINr's <c>skew()</c> and <c>kurt()</c> (R/treat.R), which copy e1071 type 2 (Excel's
+    /// SKEW and KURT): G1 = √n·Σd³/(Σd²)^1.5 · √(n(n−1))/(n−2); with r = n·Σd⁴/(Σd²)²,
+    /// G2 = ((n+1)(r−3)+6)(n−1)/((n−2)(n−3)). NaN when fewer than 4 values are present or all are equal.
+    /// </summary>
+    public static (double Skew, double Kurt) SkewKurt(ReadOnlySpan<double> values)
+    {
+        var (n, mean, _) = MeanSd(values);
+        if (n < 4) return (double.NaN, double.NaN);
+        double s2 = 0, s3 = 0, s4 = 0;
+        foreach (var v in values)
+        {
+            if (double.IsNaN(v)) continue;
+            var d = v - mean;
+            var d2 = d * d;
+            s2 += d2;
+            s3 += d2 * d;
+            s4 += d2 * d2;
+        }
+
+        if (s2 == 0) return (double.NaN, double.NaN);
+        double nn = n;
+        var skew = Math.Sqrt(nn) * s3 / Math.Pow(s2, 1.5) * Math.Sqrt(nn * (nn - 1)) / (nn - 2);
+        var r = nn * s4 / (s2 * s2);
+        var kurt = ((nn + 1) * (r - 3) + 6) * (nn - 1) / ((nn - 2) * (nn - 3));
+        return (skew, kurt);
+    }
+
+    /// <summary>Median of the present values (mean of the middle two for an even count, as R); NaN when none.</summary>
+    public static double Median(ReadOnlySpan<double> values)
+    {
+        var n = CountPresent(values);
+        if (n == 0) return double.NaN;
+        var scratch = ArrayPool<double>.Shared.Rent(n);
+        try
+        {
+            var sorted = CopyPresentSorted(values, scratch.AsSpan(0, n));
+            return MedianOfSorted(sorted);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(scratch);
+        }
+    }
+
+    public static double MedianOfSorted(ReadOnlySpan<double> sorted)
+    {
+        var n = sorted.Length;
+        if (n == 0) return double.NaN;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /// <summary>
+    /// Writes the rank of each present value among the present values (1 = lowest; ties take the minimum rank, as R's
+    /// <c>rank(ties.method = "min")</c>), then applies <paramref name="map"/>(rank, count). NaN stays NaN.
+    /// <paramref name="values"/> and <paramref name="output"/> may be the same memory.
+    /// </summary>
+    public static void MinRanks(ReadOnlySpan<double> values, Span<double> output, Func<double, int, double> map)
+    {
+        var n = CountPresent(values);
+        if (n == 0)
+        {
+            output.Fill(double.NaN);
+            return;
+        }
+
+        var scratch = ArrayPool<double>.Shared.Rent(n);
+        try
+        {
+            var sorted = CopyPresentSorted(values, scratch.AsSpan(0, n));
+            for (var i = 0; i < values.Length; i++)
+            {
+                var v = values[i];
+                output[i] = double.IsNaN(v) ? double.NaN : map(LowerBound(sorted, v) + 1, n);
+            }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(scratch);
+        }
+    }
+
+    private static Span<double> CopyPresentSorted(ReadOnlySpan<double> values, Span<double> target)
+    {
+        var k = 0;
+        foreach (var v in values)
+        {
+            if (!double.IsNaN(v)) target[k++] = v;
+        }
+
+        target.Sort();
+        return target;
+    }
+
+    /// <summary>Number of elements of <paramref name="sorted"/> strictly less than <paramref name="v"/>.</summary>
+    private static int LowerBound(ReadOnlySpan<double> sorted, double v)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sorted[mid] < v) lo = mid + 1;
+            else hi = mid;
+        }
+
+        return lo;
+    }
+}

@@ -1,0 +1,27 @@
+namespace WellbeingIndex.Engine.Methods.Normalisation;
+
+/// <summary>
+/// The exponential transform of the English Indices of Deprivation: X = −C·ln(1 − R·(1 − e^(−100/C))) with R = rank/n
+/// (ranks as <see cref="RankNormaliser"/>). It stretches the best-ranked end so that, when domains are combined,
+/// a good score in one domain cannot fully cancel a bad one in another. R = 0 → 0, R = 1 → 100; C = 23 in the IoD.
+/// </summary>
+public sealed class ExponentialRankNormaliser : INormaliser
+{
+    private static readonly ParameterSchema Schema = new(MethodParameter.Number("c", check: v => v > 0, rule: "must be greater than 0"));
+
+    public string Name => "exprank";
+
+    public string Description => "IoD exponential rank: X = −C·ln(1 − R·(1 − e^(−100/C))), R = rank/n, C = 23 by default.";
+
+    public IEnumerable<ParameterProblem> Validate(MethodSpec spec) => Schema.Validate(spec);
+
+    public void Normalise(ReadOnlySpan<double> values, Span<double> output, MethodSpec spec, ColumnContext context)
+    {
+        Schema.ThrowIfInvalid(spec, Name, context.IndicatorCode);
+        var c = spec.Number("c", 23);
+        ColumnStatistics.MinRanks(values, output, (rank, n) => Transform(rank / n, c));
+    }
+
+    /// <summary>The transform of a rank fraction <paramref name="r"/> in [0, 1].</summary>
+    internal static double Transform(double r, double c) => -c * Math.Log(1 - r * (1 - Math.Exp(-100 / c)));
+}

@@ -1,0 +1,33 @@
+namespace WellbeingIndex.Engine.Methods.Normalisation;
+
+/// <summary>
+/// Fraction of the best value, as COINr <c>n_fracmax</c>: y = v / max(v). Only meaningful when the best value is
+/// positive (a lower-is-better indicator arrives negated, so its max is ≤ 0): otherwise this throws, naming the area.
+/// </summary>
+public sealed class FractionOfMaxNormaliser : INormaliser
+{
+    private static readonly ParameterSchema Schema = new();
+
+    public string Name => "fracmax";
+
+    public string Description => "Fraction of maximum: y = v / max(v); needs max(v) > 0.";
+
+    public IEnumerable<ParameterProblem> Validate(MethodSpec spec) => Schema.Validate(spec);
+
+    public void Normalise(ReadOnlySpan<double> values, Span<double> output, MethodSpec spec, ColumnContext context)
+    {
+        Schema.ThrowIfInvalid(spec, Name, context.IndicatorCode);
+        var (_, max) = ColumnStatistics.Range(values);
+        if (max <= 0)
+        {
+            var row = values.IndexOf(max);
+            throw new IndexComputationException(
+                $"fracmax for '{context.IndicatorCode}': the best value ({max}, area '{context.AreaCodes[row]}') must be positive.");
+        }
+
+        for (var i = 0; i < values.Length; i++)
+        {
+            output[i] = values[i] / max;
+        }
+    }
+}

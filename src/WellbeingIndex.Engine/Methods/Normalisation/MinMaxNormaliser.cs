@@ -1,0 +1,43 @@
+namespace WellbeingIndex.Engine.Methods.Normalisation;
+
+/// <summary>
+/// Min-max scaling onto [l, u], as COINr <c>n_minmax</c>. A column with no spread (every present value equal) gives
+/// every present area the midpoint (l + u)/2 instead of COINr's NaN: no area is better than another, the midpoint
+/// keeps them level without dropping the indicator from aggregation or pushing all areas to the bottom.
+/// </summary>
+public sealed class MinMaxNormaliser : INormaliser
+{
+    private static readonly ParameterSchema Schema = new(MethodParameter.Number("l"), MethodParameter.Number("u"));
+
+    public string Name => "minmax";
+
+    public string Description => "Min-max: y = l + (v − min)/(max − min)·(u − l); l = 0, u = 100 by default; constant column → (l + u)/2.";
+
+    public IEnumerable<ParameterProblem> Validate(MethodSpec spec) => Schema.Validate(spec).Concat(Bounds(spec));
+
+    public void Normalise(ReadOnlySpan<double> values, Span<double> output, MethodSpec spec, ColumnContext context)
+    {
+        Schema.ThrowIfInvalid(spec, Name, context.IndicatorCode, Bounds(spec));
+        var l = spec.Number("l", 0);
+        var u = spec.Number("u", 100);
+        var (min, max) = ColumnStatistics.Range(values);
+        var range = max - min;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var v = values[i];
+            output[i] = double.IsNaN(v) ? double.NaN
+                : range == 0 ? (l + u) / 2
+                : l + (v - min) / range * (u - l);
+        }
+    }
+
+    private static IEnumerable<ParameterProblem> Bounds(MethodSpec spec)
+    {
+        var l = spec.Number("l", 0);
+        var u = spec.Number("u", 100);
+        if (!(l < u))
+        {
+            yield return new ParameterProblem("u", $"'u' must be greater than 'l' (l = {l}, u = {u}).");
+        }
+    }
+}

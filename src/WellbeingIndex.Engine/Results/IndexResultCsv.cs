@@ -1,0 +1,60 @@
+using System.Globalization;
+
+namespace WellbeingIndex.Engine.Results;
+
+/// <summary>
+/// The run as one CSV table, COINr-style: uCode, uName, every normalised indicator, every aggregate (bottom-up, by
+/// code), then the index's rank, decile and quintile. Missing values are empty cells; numbers round-trip exactly.
+/// </summary>
+public static class IndexResultCsv
+{
+    public static void Write(IndexResult result, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(writer);
+        var columns = result.Scores;
+        var index = result.Index;
+        writer.Write("uCode,uName");
+        foreach (var c in columns)
+        {
+            writer.Write(',');
+            writer.Write(Escape(c.Code));
+        }
+
+        writer.Write(",Rank,Decile,Quintile\n");
+        for (var i = 0; i < result.AreaCodes.Length; i++)
+        {
+            writer.Write(Escape(result.AreaCodes[i]));
+            writer.Write(',');
+            writer.Write(Escape(result.AreaNames[i]));
+            foreach (var c in columns)
+            {
+                writer.Write(',');
+                var v = c.Scores[i];
+                if (!double.IsNaN(v))
+                {
+                    writer.Write(v.ToString("R", CultureInfo.InvariantCulture));
+                }
+            }
+
+            writer.Write(',');
+            writer.Write(index.Ranks[i] == 0 ? "" : index.Ranks[i].ToString(CultureInfo.InvariantCulture));
+            writer.Write(',');
+            writer.Write(index.Deciles[i] == 0 ? "" : index.Deciles[i].ToString(CultureInfo.InvariantCulture));
+            writer.Write(',');
+            writer.Write(index.Quintiles[i] == 0 ? "" : index.Quintiles[i].ToString(CultureInfo.InvariantCulture));
+            writer.Write('\n');
+        }
+    }
+
+    public static string ToString(IndexResult result)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        Write(result, writer);
+        return writer.ToString();
+    }
+
+    /// <summary>Quotes a field when it holds a comma, quote or line break, doubling inner quotes (RFC 4180).</summary>
+    public static string Escape(string field) =>
+        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
+}

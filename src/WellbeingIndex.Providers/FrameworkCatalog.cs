@@ -1,0 +1,129 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using WellbeingIndex.Engine.Definition;
+using WellbeingIndex.Engine.Methods;
+using WellbeingIndex.Indicators;
+
+namespace WellbeingIndex.Providers;
+
+/// <summary>
+/// The ready-made frameworks. Each is two embedded resources of the indicators assembly, so a framework ships with the
+/// providers it names: <c>WellbeingIndex.Frameworks.&lt;id&gt;.json</c> (the definition) and
+/// <c>WellbeingIndex.Frameworks.&lt;id&gt;.areas.json</c> (its default areas, <c>[{"code": ..., "name": ...}]</c>).
+/// </summary>
+public sealed class FrameworkCatalog
+{
+    private const string Prefix = "WellbeingIndex.Frameworks.";
+    private const string AreasSuffix = ".areas.json";
+
+    private readonly FrozenDictionary<string, Framework> _byId;
+
+    private FrameworkCatalog(IReadOnlyList<Framework> all)
+    {
+        All = all;
+        _byId = all.ToFrozenDictionary(f => f.Id, StringComparer.Ordinal);
+    }
+
+    /// <summary>Every framework, ordered by id.</summary>
+    public IReadOnlyList<Framework> All { get; }
+
+    /// <summary>The frameworks embedded in the built-in indicators assembly, validated against <paramref name="registry"/>.</summary>
+    /// <exception cref="InvalidDataException">A framework resource is invalid; the message names the resource.</exception>
+    public static FrameworkCatalog BuiltIn(MethodRegistry? registry = null) => FromAssembly(BuiltInIndicators.Assembly, registry);
+
+    /// <summary>The frameworks embedded in <paramref name="assembly"/> under the naming rule above.</summary>
+    public static FrameworkCatalog FromAssembly(Assembly assembly, MethodRegistry? registry = null)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        var names = assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
+        var frameworks = new List<Framework>();
+        foreach (var name in names.Where(n => n.EndsWith(".json", StringComparison.Ordinal) && !n.EndsWith(AreasSuffix, StringComparison.Ordinal))
+                     .Order(StringComparer.Ordinal))
+        {
+            var id = name[Prefix.Length..^".json".Length];
+            var areasName = Prefix + id + AreasSuffix;
+            if (!names.Contains(areasName))
+            {
+                throw new InvalidDataException($"Framework resource {name} has no areas resource {areasName}.");
+            }
+
+            IndexDefinition definition;
+            try
+            {
+                definition = IndexDefinitionJson.Read(ReadResource(assembly, name), registry);
+            }
+            catch (DefinitionException e)
+            {
+                throw new InvalidDataException($"Framework resource {name} is invalid: {e.Message}", e);
+            }
+
+            frameworks.Add(new Framework(id, definition, ReadAreas(ReadResource(assembly, areasName), areasName)));
+        }
+
+        return new FrameworkCatalog(frameworks);
+    }
+
+    /// <exception cref="KeyNotFoundException">No framework has that id; the message lists the known ids.</exception>
+    public Framework Get(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return _byId.TryGetValue(id, out var framework)
+            ? framework
+            : throw new KeyNotFoundException($"No framework '{id}'. Known: {string.Join(", ", _byId.Keys.Order(StringComparer.Ordinal))}.");
+    }
+
+    public bool TryGet(string id, out Framework framework)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return _byId.TryGetValue(id, out framework!);
+    }
+
+    /// <summary>Reads an areas list, <c>[{"code": "E09000001", "name": "City of London"}, ...]</c>; codes must be unique.</summary>
+    public static IReadOnlyList<Area> ReadAreas(string json, string source)
+    {
+        JToken token;
+        try
+        {
+            token = JToken.Parse(json);
+        }
+        catch (JsonReaderException e)
+        {
+            throw new InvalidDataException($"{source}: not valid JSON: {e.Message}", e);
+        }
+
+        if (token is not JArray array || array.Count == 0)
+        {
+            throw new InvalidDataException($"{source}: expected a non-empty array of {{\"code\": ..., \"name\": ...}}.");
+        }
+
+        var areas = new List<Area>(array.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < array.Count; i++)
+        {
+            var code = (array[i] as JObject)?["code"]?.Type == JTokenType.String ? array[i]["code"]!.Value<string>()! : null;
+            var name = (array[i] as JObject)?["name"]?.Type == JTokenType.String ? array[i]["name"]!.Value<string>()! : null;
+            if (string.IsNullOrWhiteSpace(code) || string.IsNullOrWhiteSpace(name))
+            {
+                throw new InvalidDataException($"{source}: $[{i}] needs a string 'code' and 'name'.");
+            }
+
+            if (!seen.Add(code))
+            {
+                throw new InvalidDataException($"{source}: $[{i}].code '{code}' appears twice.");
+            }
+
+            areas.Add(new Area(code, name));
+        }
+
+        return areas;
+    }
+
+    private static string ReadResource(Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

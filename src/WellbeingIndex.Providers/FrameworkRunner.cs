@@ -1,0 +1,149 @@
+using NodaTime;
+using WellbeingIndex.Abstractions;
+using WellbeingIndex.Engine;
+using WellbeingIndex.Engine.Data;
+using WellbeingIndex.Engine.Definition;
+using WellbeingIndex.Engine.Pipeline;
+
+namespace WellbeingIndex.Providers;
+
+/// <summary>
+/// Computes a framework from its providers: asks each indicator's provider for its values at a period, turns them into
+/// the engine's columns (a value the publisher withheld or does not have becomes NaN; an Unreliable value is used and
+/// stays flagged in <see cref="FrameworkRun.Values"/>) and runs the definition's recipe.
+/// </summary>
+public sealed class FrameworkRunner
+{
+    private readonly ProviderCatalog _providers;
+    private readonly IClock _clock;
+
+    public FrameworkRunner(ProviderCatalog providers, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(providers);
+        ArgumentNullException.ThrowIfNull(clock);
+        _providers = providers;
+        _clock = clock;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="framework"/> (or <paramref name="definitionOverride"/>, a what-if variant) at
+    /// <paramref name="period"/>: each area gets each indicator's latest value at or before it, dated.
+    /// </summary>
+    /// <param name="framework">The framework; its areas bound which codes may be asked for.</param>
+    /// <param name="period">The period asked for; each value records the period it actually refers to.</param>
+    /// <param name="areaCodes">A subset of the framework's areas, in the order wanted; null for all of them.</param>
+    /// <param name="definitionOverride">A what-if definition run instead of the framework's own.</param>
+    /// <param name="ct">Cancels the fetch and the computation.</param>
+    /// <exception cref="ArgumentException">An area code is not one of the framework's, or appears twice.</exception>
+    /// <exception cref="IndexComputationException">An indicator has no provider, or no value for any area at the period.</exception>
+    public async Task<FrameworkRun> ComputeAsync(Framework framework, ReferencePeriod period, IReadOnlyList<string>? areaCodes = null,
+        IndexDefinition? definitionOverride = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        var definition = definitionOverride ?? framework.Definition;
+        var names = framework.Areas.ToDictionary(a => a.Code, a => a.Name, StringComparer.Ordinal);
+        var codes = areaCodes ?? framework.Areas.Select(a => a.Code).ToList();
+        CheckAreas(framework, codes, names);
+
+        var indicators = definition.Indicators;
+        var providers = indicators.Select(ProviderOf).ToArray();
+        var request = new IndicatorRequest(codes, period);
+        var fetched = await Task.WhenAll(providers.Select(p => Task.Run(() => p.GetValuesAsync(request, ct), ct))).ConfigureAwait(false);
+
+        var columns = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        var values = new Dictionary<string, IReadOnlyList<IndicatorValue>>(StringComparer.Ordinal);
+        var metadata = new Dictionary<string, IndicatorMetadata>(StringComparer.Ordinal);
+        for (var k = 0; k < indicators.Length; k++)
+        {
+            var node = indicators[k];
+            var meta = providers[k].Metadata;
+            var answer = fetched[k];
+            if (answer.Count != codes.Count || answer.Where((v, i) => v.AreaCode != codes[i]).Any())
+            {
+                throw new IndexComputationException(
+                    $"Provider '{meta.Id}' answered {answer.Count} values for {codes.Count} areas, or not in the order asked.");
+            }
+
+            var column = answer.Select(v => v.Value is { } x && v.Status is ValueStatus.Ok or ValueStatus.Unreliable ? x : double.NaN).ToArray();
+            if (column.All(double.IsNaN))
+            {
+                throw new IndexComputationException(
+                    $"Indicator '{node.Code}' (provider '{meta.Id}') has no value for any of the {codes.Count} areas at or before {period}: {answer[0].Reason}");
+            }
+
+            columns[node.Code] = column;
+            values[node.Code] = answer;
+            metadata[node.Code] = meta;
+        }
+
+        var data = new IndicatorData(codes, columns, codes.Select(c => names[c]).ToList());
+        var result = IndexPipeline.Run(definition, data, cancellationToken: ct);
+        return new FrameworkRun(framework with { Definition = definition }, period, result, values, metadata, _clock.GetCurrentInstant());
+    }
+
+    /// <summary>
+    /// The latest period any of the framework's indicators has data for. A run at that period gives every other indicator
+    /// its own latest value at or before it (each dated), so this is the most recent picture the sources allow; taking
+    /// the earliest "latest" instead would hold every indicator back to the stalest source.
+    /// </summary>
+    /// <exception cref="IndexComputationException">An indicator's provider has no periods at all.</exception>
+    public async Task<ReferencePeriod> LatestPeriodAsync(Framework framework, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        var indicators = framework.Definition.Indicators;
+        var providers = indicators.Select(ProviderOf).ToArray();
+        var periods = await Task.WhenAll(providers.Select(p => Task.Run(() => p.GetAvailablePeriodsAsync(ct), ct))).ConfigureAwait(false);
+        for (var k = 0; k < periods.Length; k++)
+        {
+            if (periods[k].Count == 0)
+            {
+                throw new IndexComputationException($"Indicator '{indicators[k].Code}' (provider '{providers[k].Metadata.Id}') has no data for any period.");
+            }
+        }
+
+        return periods.Select(p => p.Max()).Max();
+    }
+
+    private IIndicatorProvider ProviderOf(NodeDefinition node)
+    {
+        if (node.Provider is null)
+        {
+            throw new IndexComputationException($"Indicator '{node.Code}' names no provider; a framework computed from providers needs 'provider' on every indicator.");
+        }
+
+        if (!_providers.TryGet(node.Provider, out var provider))
+        {
+            throw new IndexComputationException(
+                $"Indicator '{node.Code}' names provider '{node.Provider}', which is not installed. Known: {string.Join(", ", _providers.Providers.Select(p => p.Metadata.Id))}.");
+        }
+
+        if ((int)provider.Metadata.Direction != node.Direction)
+        {
+            throw new IndexComputationException(
+                $"Indicator '{node.Code}' has direction {node.Direction}, but provider '{node.Provider}' says {provider.Metadata.Direction} ({(int)provider.Metadata.Direction}).");
+        }
+
+        return provider;
+    }
+
+    private static void CheckAreas(Framework framework, IReadOnlyList<string> codes, Dictionary<string, string> names)
+    {
+        if (codes.Count == 0)
+        {
+            throw new ArgumentException("At least one area code is required.", "areaCodes");
+        }
+
+        var unknown = codes.Where(c => c is null || !names.ContainsKey(c)).Distinct().ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException(
+                $"Area code(s) not in framework '{framework.Id}': {string.Join(", ", unknown)}. It covers {framework.Areas.Count} areas ({framework.Areas[0].Code} ...).", "areaCodes");
+        }
+
+        var twice = codes.GroupBy(c => c, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (twice.Count > 0)
+        {
+            throw new ArgumentException($"Area code(s) requested twice: {string.Join(", ", twice)}.", "areaCodes");
+        }
+    }
+}

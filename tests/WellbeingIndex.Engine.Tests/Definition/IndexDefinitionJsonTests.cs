@@ -1,0 +1,156 @@
+using Newtonsoft.Json.Linq;
+using WellbeingIndex.Engine.Definition;
+
+namespace WellbeingIndex.Engine.Tests.Definition;
+
+public class IndexDefinitionJsonTests
+{
+    private const string Valid = """
+        {
+          "id": "demo",
+          "name": "Demo index",
+          "steps": [
+            {"step": "impute", "method": "mean"},
+            {"step": "normalise", "method": "minmax", "l": 0, "u": 100},
+            {"step": "aggregate", "method": "amean"}
+          ],
+          "levels": [{"level": 3, "name": "Index", "aggregate": {"method": "gmean"}}],
+          "nodes": [
+            {"code": "pay", "type": "indicator", "parent": "income", "weight": 2, "direction": 1, "transform": {"method": "log"}},
+            {"code": "rent", "type": "indicator", "parent": "income", "direction": -1, "normalise": {"method": "zscore", "m": 100, "s": 10}},
+            {"code": "parks", "type": "indicator", "parent": "green"},
+            {"code": "income", "type": "aggregate", "parent": "index", "minCoverage": 0.5},
+            {"code": "green", "type": "aggregate", "parent": "index", "aggregate": {"method": "min"}},
+            {"code": "index", "type": "aggregate", "parent": null}
+          ]
+        }
+        """;
+
+    [Fact]
+    public void Reads_the_hierarchy_levels_and_method_choices()
+    {
+        var d = IndexDefinitionJson.Read(Valid);
+
+        Assert.Equal("index", d.Root.Code);
+        Assert.Equal(3, d.Depth);
+        Assert.Equal(["pay", "rent", "parks"], d.Indicators.Select(i => i.Code));
+        Assert.Equal(["income", "green", "index"], d.AggregatesBottomUp.Select(a => a.Code));
+        Assert.Equal(2, d.LevelOf("income"));
+        Assert.Equal(-1, d["rent"].Direction);
+        Assert.Equal("zscore", d.NormalisationOf(d["rent"])!.Method);
+        Assert.Equal(100, d.NormalisationOf(d["rent"])!.Number("m", 0));
+        Assert.Equal("minmax", d.NormalisationOf(d["pay"])!.Method);
+        // Node override beats level default beats step default.
+        Assert.Equal("min", d.AggregationOf(d["green"]).Method);
+        Assert.Equal("amean", d.AggregationOf(d["income"]).Method);
+        Assert.Equal("gmean", d.AggregationOf(d["index"]).Method);
+        Assert.Equal(0.5, d["income"].MinCoverage);
+    }
+
+    [Fact]
+    public void Round_trips_through_json()
+    {
+        var d = IndexDefinitionJson.Read(Valid);
+        var again = IndexDefinitionJson.Read(IndexDefinitionJson.ToJson(d).ToString());
+
+        Assert.Equal(IndexDefinitionJson.ToJson(d).ToString(), IndexDefinitionJson.ToJson(again).ToString());
+        Assert.Equal(d.Nodes.ToArray(), again.Nodes.ToArray());
+        Assert.Equal(d.Steps.ToArray(), again.Steps.ToArray());
+    }
+
+    [Fact]
+    public void Reports_every_problem_with_its_json_path()
+    {
+        var json = JObject.Parse(Valid);
+        var nodes = (JArray)json["nodes"]!;
+        nodes[0]!["weight"] = 0;                       // weight <= 0
+        nodes[1]!["direction"] = 2;                    // direction not ±1
+        nodes[2]!["parent"] = "nowhere";               // unknown parent
+        nodes[3]!["minCoverage"] = 1.5;                // out of range
+        ((JObject)nodes[4]!)["aggregate"] = new JObject { ["method"] = "median-of-means" }; // unknown method
+        json["steps"]![1]!["method"] = "minmaxx";      // unknown method in a step
+
+        var e = Assert.Throws<DefinitionException>(() => IndexDefinitionJson.Read(json.ToString()));
+
+        var paths = e.Problems.Select(p => p.Path).ToList();
+        Assert.Contains("$.nodes[0].weight", paths);
+        Assert.Contains("$.nodes[1].direction", paths);
+        Assert.Contains("$.nodes[2].parent", paths);
+        Assert.Contains("$.nodes[3].minCoverage", paths);
+        Assert.Contains("$.nodes[4].aggregate.method", paths);
+        Assert.Contains("$.steps[1].method", paths);
+        Assert.Contains("unknown parent 'nowhere'", e.Problems.Single(p => p.Path == "$.nodes[2].parent").Message);
+    }
+
+    [Fact]
+    public void Reports_method_parameters_out_of_range()
+    {
+        var json = JObject.Parse(Valid);
+        json["steps"]![1]!["l"] = 100; // l must be below u = 100
+
+        var e = Assert.Throws<DefinitionException>(() => IndexDefinitionJson.Read(json.ToString()));
+
+        Assert.Contains(e.Problems, p => p.Path.StartsWith("$.steps[1]", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Reports_a_cycle()
+    {
+        var json = JObject.Parse(Valid);
+        var nodes = (JArray)json["nodes"]!;
+        nodes[3]!["parent"] = "green";   // income -> green
+        nodes[4]!["parent"] = "income";  // green -> income
+
+        var e = Assert.Throws<DefinitionException>(() => IndexDefinitionJson.Read(json.ToString()));
+
+        Assert.Contains(e.Problems, p => p.Message.StartsWith("cycle:", StringComparison.Ordinal) && p.Message.Contains("income") && p.Message.Contains("green"));
+    }
+
+    [Fact]
+    public void Reports_wrong_types_duplicates_roots_and_step_order()
+    {
+        var json = JObject.Parse(Valid);
+        var nodes = (JArray)json["nodes"]!;
+        nodes[0]!["weight"] = "heavy";
+        nodes[2]!["code"] = "pay";
+        nodes[4]!["parent"] = null;
+        json["extra"] = 1;
+        var e = Assert.Throws<DefinitionException>(() => IndexDefinitionJson.Read(json.ToString()));
+        Assert.Contains(e.Problems, p => p.Path == "$.nodes[0].weight" && p.Message.Contains("must be a number, got the string \"heavy\""));
+        Assert.Contains(e.Problems, p => p.Path == "$.extra");
+
+        json.Remove("extra");
+        nodes[0]!["weight"] = 1;
+        e = Assert.Throws<DefinitionException>(() => IndexDefinitionJson.Read(json.ToString()));
+        Assert.Contains(e.Problems, p => p.Path == "$.nodes[2].code" && p.Message.Contains("already used by $.nodes[0]"));
+        // green (nodes[4]) is the first root met; the index (nodes[5]) is reported as the second.
+        Assert.Contains(e.Problems, p => p.Path == "$.nodes[5].parent" && p.Message.Contains("only one root"));
+
+        var steps = JObject.Parse(Valid);
+        var s = (JArray)steps["steps"]!;
+        var aggregate = s[2]!;
+        s.RemoveAt(2);
+        s.Insert(0, aggregate);
+        e = Assert.Throws<DefinitionException>(() => IndexDefinitionJson.Read(steps.ToString()));
+        Assert.Contains(e.Problems, p => p.Path == "$.steps[0].step" && p.Message.Contains("must be the last step"));
+    }
+
+    [Fact]
+    public void Rejects_malformed_json_with_a_path()
+    {
+        var e = Assert.Throws<DefinitionException>(() => IndexDefinitionJson.Read("{\"id\": \"x\", \"nodes\": [ {\"code\": }"));
+
+        Assert.Contains("not valid JSON", e.Problems.Single().Message);
+    }
+
+    [Fact]
+    public void Rejects_an_indicator_at_the_root_and_an_aggregate_without_children()
+    {
+        var json = JObject.Parse(Valid);
+        ((JArray)json["nodes"]!).Add(JObject.Parse("""{"code": "empty", "type": "aggregate", "parent": "index"}"""));
+
+        var e = Assert.Throws<DefinitionException>(() => IndexDefinitionJson.Read(json.ToString()));
+
+        Assert.Contains(e.Problems, p => p.Path == "$.nodes[6]" && p.Message.Contains("has no children"));
+    }
+}

@@ -1,0 +1,22 @@
+namespace WellbeingIndex.Functions.Tests;
+
+/// <summary>Locations in the repository, found from the test assembly by walking up to the solution file.</summary>
+internal static class RepoPaths
+{
+    public static readonly string Root = FindRoot();
+
+    public static string Functions => Path.Combine(Root, "functions");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "WellbeingIndex.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"WellbeingIndex.sln not found above {AppContext.BaseDirectory}.");
+    }
+}
