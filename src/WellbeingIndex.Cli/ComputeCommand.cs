@@ -5,6 +5,7 @@ using WellbeingIndex.Engine.Definition;
 using WellbeingIndex.Engine.Methods;
 using WellbeingIndex.Engine.Pipeline;
 using WellbeingIndex.Engine.Results;
+using WellbeingIndex.Providers;
 
 namespace WellbeingIndex.Cli;
 
@@ -53,6 +54,7 @@ internal static class ComputeCommand
                 parse.GetValue(minCoverage));
 
             IndexResult result;
+            FrameworkRun? run = null;
             FileInfo? def = parse.GetValue(definition), id = parse.GetValue(idata), im = parse.GetValue(imeta), td = parse.GetValue(tidy);
             var fw = parse.GetValue(framework);
             if (fw is not null)
@@ -62,7 +64,8 @@ internal static class ComputeCommand
                     throw new UsageException("--framework computes from providers: do not combine it with --definition, --idata, --imeta or --tidy.");
                 }
 
-                result = await FrameworkCompute.RunAsync(fw, parse.GetValue(period), parse.GetValue(dataDir), parse.GetValue(plugins), recipe, cancellationToken);
+                run = await FrameworkCompute.RunAsync(fw, parse.GetValue(period), parse.GetValue(dataDir), parse.GetValue(plugins), recipe, cancellationToken);
+                result = run.Result;
             }
             else if (def is not null)
             {
@@ -101,11 +104,23 @@ internal static class ComputeCommand
                 await using var writer = new StreamWriter(target.FullName);
                 if (target.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase))
                 {
-                    IndexResultJson.Write(result, writer);
+                    if (run is null)
+                    {
+                        IndexResultJson.Write(result, writer);
+                    }
+                    else
+                    {
+                        FrameworkCompute.WriteJson(run, writer);
+                    }
                 }
                 else
                 {
                     IndexResultCsv.Write(result, writer);
+                }
+
+                if (run is not null)
+                {
+                    FrameworkCompute.WriteProvenance(run, output);
                 }
 
                 await output.WriteLineAsync($"{result.Definition.Id}: {result.AreaCodes.Length} areas, {result.Definition.Indicators.Length} indicators -> {target.FullName}");

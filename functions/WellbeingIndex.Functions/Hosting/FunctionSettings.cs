@@ -12,6 +12,7 @@ public sealed record FunctionSettings
     public const string DataDirKey = "WELLBEING_DATA_DIR";
     public const string PluginsDirKey = "WELLBEING_PLUGINS_DIR";
     public const string TablesKey = "WELLBEING_TABLES";
+    public const string TablePrefixKey = "WELLBEING_TABLE_PREFIX";
     public const string FrameworksKey = "WELLBEING_FRAMEWORKS";
     public const string PublishKeyKey = "WELLBEING_PUBLISH_KEY";
     public const string MaxBodyBytesKey = "WELLBEING_MAX_BODY_BYTES";
@@ -30,6 +31,9 @@ public sealed record FunctionSettings
 
     /// <summary>Table Storage connection string; null means results are kept in memory only.</summary>
     public string? TablesConnectionString { get; init; }
+
+    /// <summary>Prefix of the table names (letters and digits), so several deployments can share an account.</summary>
+    public string TablePrefix { get; init; } = "Wellbeing";
 
     /// <summary>Frameworks the timer publishes.</summary>
     public IReadOnlyList<string> Frameworks { get; init; } = ["london"];
@@ -63,6 +67,7 @@ public sealed record FunctionSettings
             DataDirectory = Text(DataDirKey),
             PluginsDirectory = Text(PluginsDirKey),
             TablesConnectionString = Text(TablesKey),
+            TablePrefix = Text(TablePrefixKey) ?? "Wellbeing",
             Frameworks = frameworks is { Length: > 0 } ? frameworks : ["london"],
             PublishKey = Text(PublishKeyKey),
             MaxBodyBytes = Text(MaxBodyBytesKey) is { } max ? PositiveInt(MaxBodyBytesKey, max) : DefaultMaxBodyBytes,

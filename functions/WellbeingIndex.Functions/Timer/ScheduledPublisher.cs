@@ -9,12 +9,12 @@ namespace WellbeingIndex.Functions.Timer;
 /// Standalone only: does what the Functions host's timer does when the app runs without it — publishes once at start
 /// (before Kestrel listens, so the first request already sees published results) and then on the schedule.
 /// </summary>
-public sealed class ScheduledPublisher(IndexPublisher publisher, PublishSchedule schedule, FunctionSettings settings, IClock clock,
+public sealed class ScheduledPublisher(IndexPublisher publisher, FunctionSettings settings, IClock clock,
     ILogger<ScheduledPublisher> logger) : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (settings.PublishOnStart)
+        if (settings.PublishOnStart && !settings.UnderFunctionsHost)
         {
             await PublishAsync(cancellationToken);
         }
@@ -24,10 +24,14 @@ public sealed class ScheduledPublisher(IndexPublisher publisher, PublishSchedule
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!settings.TimerEnabled)
+        if (!settings.TimerEnabled || settings.UnderFunctionsHost)
         {
             return;
         }
+
+        var schedule = settings.Schedule is { } expression
+            ? new PublishSchedule(expression, PublishSchedule.London)
+            : PublishSchedule.FromFunctionJson(Path.Combine(AppContext.BaseDirectory, "PublishIndex", "function.json"), PublishSchedule.London);
 
         while (!stoppingToken.IsCancellationRequested)
         {

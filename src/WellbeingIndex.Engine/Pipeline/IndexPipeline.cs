@@ -59,7 +59,7 @@ public static class IndexPipeline
                 {
                     var imputer = registry.Get<IImputer>(step.Method.Method);
                     current = Copy(current);
-                    Parallel.For(0, codes.Length, parallel, k => imputed[k] = imputer.Impute(current[k], step.Method, contexts[k]));
+                    ForEachColumn(0, codes.Length, parallel, k => imputed[k] = imputer.Impute(current[k], step.Method, contexts[k]));
                     tables.Add(Table(ResultTable.Imputed, codes, current));
                     break;
                 }
@@ -74,7 +74,7 @@ public static class IndexPipeline
                         transformsApplied = true;
                     }
 
-                    Parallel.For(0, codes.Length, parallel, k => treatments.Add((k, treatment.Treat(current[k], step.Method, contexts[k]))));
+                    ForEachColumn(0, codes.Length, parallel, k => treatments.Add((k, treatment.Treat(current[k], step.Method, contexts[k]))));
                     tables.Add(Table(ResultTable.Treated, codes, current));
                     break;
                 }
@@ -84,7 +84,7 @@ public static class IndexPipeline
                     var input = current;
                     var output = new double[codes.Length][];
                     var applyTransforms = !transformsApplied;
-                    Parallel.For(0, codes.Length, parallel, k =>
+                    ForEachColumn(0, codes.Length, parallel, k =>
                     {
                         var column = (double[])input[k].Clone();
                         if (applyTransforms && indicators[k].Transform is { } t)
@@ -150,7 +150,7 @@ public static class IndexPipeline
             var nodes = level.ToArray();
             var outputs = new double[nodes.Length][];
             var covers = new double[nodes.Length][];
-            Parallel.For(0, nodes.Length, parallel, j =>
+            ForEachColumn(0, nodes.Length, parallel, j =>
             {
                 var node = nodes[j];
                 var children = definition.ChildrenOf(node.Code);
@@ -161,25 +161,30 @@ public static class IndexPipeline
                 registry.Get<IAggregator>(spec.Method)
                     .Aggregate(new AggregationInput(columns, weights, spec, context.ForIndicator(node.Code, 1)), output);
 
-                var cover = new double[areaCount];
+                // Column by column (contiguous reads), then one pass to turn counts into shares.
+                var present = new double[areaCount];
+                foreach (var column in columns)
+                {
+                    for (var i = 0; i < areaCount; i++)
+                    {
+                        present[i] += double.IsNaN(column[i]) ? 0 : 1;
+                    }
+                }
+
                 var minCoverage = node.MinCoverage ?? definition.MinCoverage;
+                var share = 1.0 / columns.Length;
                 for (var i = 0; i < areaCount; i++)
                 {
-                    var present = 0;
-                    foreach (var column in columns)
-                    {
-                        if (!double.IsNaN(column[i])) present++;
-                    }
-
-                    cover[i] = (double)present / columns.Length;
-                    if (present == 0 || cover[i] < minCoverage)
+                    var cover = present[i] * share;
+                    present[i] = cover;
+                    if (cover == 0 || cover < minCoverage)
                     {
                         output[i] = double.NaN;
                     }
                 }
 
                 outputs[j] = output;
-                covers[j] = cover;
+                covers[j] = present;
             });
 
             for (var j = 0; j < nodes.Length; j++)
@@ -194,13 +199,29 @@ public static class IndexPipeline
 
     private static void ApplyTransforms(IReadOnlyList<NodeDefinition> indicators, double[][] columns, ColumnContext[] contexts,
         MethodRegistry registry, ParallelOptions parallel) =>
-        Parallel.For(0, indicators.Count, parallel, k =>
+        ForEachColumn(0, indicators.Count, parallel, k =>
         {
             if (indicators[k].Transform is { } t)
             {
                 registry.Get<ITransform>(t.Method).Transform(columns[k], t, contexts[k]);
             }
         });
+
+    /// <summary>
+    /// <see cref="Parallel.For(int, int, ParallelOptions, Action{int})"/> that rethrows a column's own exception rather than
+    /// an <see cref="AggregateException"/>, so callers see "log of −3 for area X" and not "one or more errors occurred".
+    /// </summary>
+    private static void ForEachColumn(int from, int to, ParallelOptions parallel, Action<int> body)
+    {
+        try
+        {
+            Parallel.For(from, to, parallel, body);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+    }
 
     private static double[][] Copy(double[][] columns) => columns.Select(c => (double[])c.Clone()).ToArray();
 

@@ -27,7 +27,7 @@ internal static class MethodTesting
         return output;
     }
 
-    public static void Equal(double[] expected, double[] actual, int precision = 9)
+    public static void Equal(double[] expected, double[] actual, double tolerance = 1e-9)
     {
         Assert.Equal(expected.Length, actual.Length);
         for (var i = 0; i < expected.Length; i++)
@@ -38,11 +38,11 @@ internal static class MethodTesting
             }
             else
             {
-                Assert.Equal(expected[i], actual[i], precision);
+                Assert.Equal(expected[i], actual[i], tolerance);
             }
         }
     }
 
-    /// <summary>The parameters named by the problems <paramref name="method"/> finds in <paramref name="spec"/>.</summary>
-    public static string?[] Problems(IMethod method, MethodSpec spec) => method.Validate(spec).Select(p => p.Parameter).ToArray();
+    /// <summary>The parameters ("(method)" for the method as a whole) named by the problems <paramref name="method"/> finds in <paramref name="spec"/>.</summary>
+    public static string[] Problems(IMethod method, MethodSpec spec) => method.Validate(spec).Select(p => p.Parameter ?? "(method)").ToArray();
 }

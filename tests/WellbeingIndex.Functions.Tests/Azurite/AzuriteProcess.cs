@@ -8,7 +8,7 @@ namespace WellbeingIndex.Functions.Tests.Azurite;
 
 /// <summary>
 /// An Azurite table service on a free local port, in memory, started from <c>tests/azurite</c> (installed by
-/// <c>npm ci --prefix tests/azurite</c>). Stopped with SIGINT: on SIGTERM Azurite may drop recent writes.
+/// <c>npm ci --prefix tests/azurite</c>), run in a temporary working folder. Stopped with SIGINT: on SIGTERM Azurite may drop recent writes.
 /// Shared by the tests' fixture and the publishing benchmark (linked source).
 /// </summary>
 public sealed class AzuriteProcess : IAsyncDisposable
@@ -56,7 +56,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         foreach (var arg in new[]
                  {
                      "--inMemoryPersistence", "--tableHost", "127.0.0.1", "--tablePort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                     "--skipApiVersionCheck", "--disableProductStyleUrl", "--disableTelemetry", "--silent", "--location", workspace,
+                     "--skipApiVersionCheck", "--disableProductStyleUrl", "--disableTelemetry", "--silent",
                  })
         {
             start.ArgumentList.Add(arg);
@@ -80,9 +80,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
+                var message = $"Azurite exited with code {process.ExitCode} before listening on port {port}. Output:\n{azurite.Output}\n(If it is missing or broken, run: npm ci --prefix tests/azurite)";
                 await azurite.DisposeAsync().ConfigureAwait(false);
-                throw new InvalidOperationException(
-                    $"Azurite exited with code {process.ExitCode} before listening on port {port}. Output:\n{azurite.Output}\n(If it is missing or broken, run: npm ci --prefix tests/azurite)");
+                throw new InvalidOperationException(message);
             }
 
             if (await AnswersAsync(port, cancellationToken).ConfigureAwait(false))
@@ -92,9 +92,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
             if (deadline.Elapsed > limit)
             {
+                var message = $"Azurite did not listen on port {port} within {limit.TotalSeconds:0} s. Output:\n{azurite.Output}\n(Run: npm ci --prefix tests/azurite)";
                 await azurite.DisposeAsync().ConfigureAwait(false);
-                throw new InvalidOperationException(
-                    $"Azurite did not listen on port {port} within {limit.TotalSeconds:0} s. Output:\n{azurite.Output}\n(Run: npm ci --prefix tests/azurite)");
+                throw new InvalidOperationException(message);
             }
 
             await Task.Delay(100, cancellationToken).ConfigureAwait(false);

@@ -14,7 +14,7 @@ public class ExponentialRankNormaliserTests
         Assert.Equal(100, ExponentialRankNormaliser.Transform(1, 23), 10);
         // R = 0.5, C = 23: e^(−100/23) = e^(−4.347826) = 0.0129349; 1 − 0.5·(1 − 0.0129349) = 0.5064675;
         // −23·ln(0.5064675) = −23·(−0.6802952) = 15.646790.
-        Assert.Equal(15.646790, ExponentialRankNormaliser.Transform(0.5, 23), 5);
+        Assert.Equal(15.646790, ExponentialRankNormaliser.Transform(0.5, 23), 1e-6);
     }
 
     [Fact]
@@ -23,15 +23,15 @@ public class ExponentialRankNormaliserTests
         // v = 5, 1, NaN, 3: ranks 3, 1, 2 of n = 3 → R = 1, 1/3, 2/3.
         // R = 1/3: 1 − (1/3)(0.9870651) = 0.6709783; −23·ln(0.6709783) = −23·(−0.3990185) = 9.177425.
         // R = 2/3: 1 − (2/3)(0.9870651) = 0.3419566; −23·ln(0.3419566) = −23·(−1.0730714) = 24.680643.
-        Equal([100, 9.177425, NaN, 24.680643], Normalise(_method, [5, 1, NaN, 3]), 5);
+        Equal([100, 9.177425, NaN, 24.680643], Normalise(_method, [5, 1, NaN, 3]), 1e-6);
     }
 
     [Fact]
     public void C_changes_the_stretch()
     {
         // C = 50, R = 0.5: e^(−2) = 0.1353353; 1 − 0.5·0.8646647 = 0.5676676; −50·ln(0.5676676) = −50·(−0.5662192) = 28.310958.
-        Assert.Equal(28.310958, ExponentialRankNormaliser.Transform(0.5, 50), 5);
-        Equal([28.310958, 100], Normalise(_method, [1, 2], Spec("exprank", ("c", 50))), 5);
+        Assert.Equal(28.310958, ExponentialRankNormaliser.Transform(0.5, 50), 1e-6);
+        Equal([28.310958, 100], Normalise(_method, [1, 2], Spec("exprank", ("c", 50))), 1e-6);
     }
 
     [Fact]

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using WellbeingIndex.Functions.Compute;
+using WellbeingIndex.Functions.Hosting;
+using WellbeingIndex.Functions.Http;
+using WellbeingIndex.Providers;
+
+namespace WellbeingIndex.Functions.Api;
+
+/// <summary>
+/// <c>POST /api/frameworks/{id}/compute</c>: computes the framework (or a what-if variant) for a period and areas and
+/// returns it. Never writes to storage: analysts can try variants without touching what dashboards read.
+/// </summary>
+public static class ComputeEndpoint
+{
+    public static void Map(IEndpointRouteBuilder routes) =>
+        routes.MapPost("/api/frameworks/{id}/compute", async (string id, HttpRequest request, WellbeingRuntime runtime, FunctionSettings settings,
+            CancellationToken ct) =>
+        {
+            var framework = runtime.Framework(id);
+            var body = ComputeRequest.Parse(await RequestBody.ReadObjectAsync(request, settings.MaxBodyBytes, ct));
+            CheckAreas(framework, body.Areas);
+            var definition = WhatIf.Apply(framework.Definition, body);
+            var period = body.Period ?? await runtime.Runner.LatestPeriodAsync(framework, ct);
+            var run = await runtime.Runner.ComputeAsync(framework, period, body.Areas, body.IsWhatIf ? definition : null, ct);
+            return RunDocument.Computed(run, body.IsWhatIf).ToResult(request);
+        }).WithName("ComputeIndex");
+
+    private static void CheckAreas(Framework framework, IReadOnlyList<string>? areas)
+    {
+        if (areas is null)
+        {
+            return;
+        }
+
+        var known = framework.Areas.Select(a => a.Code).ToHashSet(StringComparer.Ordinal);
+        var errors = areas.Select((code, i) => (code, i)).Where(x => !known.Contains(x.code))
+            .ToDictionary(x => $"areas[{x.i}]", x => new[]
+            {
+                $"'{x.code}' is not an area of framework '{framework.Id}'; GET /api/frameworks/{framework.Id} lists its {framework.Areas.Count} areas.",
+            });
+        if (errors.Count > 0)
+        {
+            throw ComputeRequest.Invalid(errors).ToException();
+        }
+    }
+}

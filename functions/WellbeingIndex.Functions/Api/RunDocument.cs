@@ -1,0 +1,64 @@
+using Newtonsoft.Json.Linq;
+using NodaTime;
+using WellbeingIndex.Abstractions;
+using WellbeingIndex.Functions.Http;
+using WellbeingIndex.Functions.Storage;
+using WellbeingIndex.Providers;
+
+namespace WellbeingIndex.Functions.Api;
+
+/// <summary>
+/// The one shape of a run in responses, whether just computed (what-if, never stored) or read from storage: run
+/// facts, the definition used, each area's scores per aggregate node, and each indicator value with the period it
+/// refers to, its status and its source. Dashboards can then treat both alike.
+/// </summary>
+public sealed record RunDocument(RunDocument.RunInfo Run, JObject Definition, IReadOnlyList<RunDocument.AreaScores> Areas,
+    IReadOnlyList<IndicatorValueRow> IndicatorValues)
+{
+    /// <param name="FrameworkId">The framework.</param>
+    /// <param name="RunId">The run id the stores use (derived from the inputs); a what-if gets its own.</param>
+    /// <param name="Period">The period asked for.</param>
+    /// <param name="ComputedAt">When computed.</param>
+    /// <param name="PublishedAt">When published; null for a computed, unpublished run.</param>
+    /// <param name="WhatIf">True when the definition was changed by the request.</param>
+    /// <param name="AreaCount">Areas in the run.</param>
+    /// <param name="IndicatorCount">Indicators in the definition.</param>
+    public sealed record RunInfo(string FrameworkId, string RunId, ReferencePeriod Period, Instant ComputedAt, Instant? PublishedAt, bool WhatIf,
+        int AreaCount, int IndicatorCount);
+
+    public sealed record AreaScores(string AreaCode, string AreaName, IReadOnlyList<NodeScore> Scores);
+
+    /// <summary>A run's history entry for one area.</summary>
+    public sealed record HistoryEntry(string RunId, ReferencePeriod Period, IReadOnlyList<NodeScore> Scores);
+
+    public static RunDocument Published(PublishedRun run, IReadOnlyList<AreaScoreRow> areas, IReadOnlyList<IndicatorValueRow> values) => new(
+        new RunInfo(run.FrameworkId, run.RunId, run.Period, run.ComputedAt, run.PublishedAt, false, run.AreaCount, run.IndicatorCount),
+        JObject.Parse(run.DefinitionJson),
+        areas.Select(a => new AreaScores(a.AreaCode, a.AreaName, a.Scores)).ToList(),
+        values);
+
+    /// <summary>A run just computed: the rows it would be published as, with the run id it would get.</summary>
+    public static RunDocument Computed(FrameworkRun run, bool whatIf)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var rows = RunPublication.From(run);
+        return new RunDocument(
+            new RunInfo(rows.FrameworkId, rows.RunId, rows.Period, rows.ComputedAt, null, whatIf, rows.AreaScores.Count, rows.IndicatorCount),
+            JObject.Parse(rows.DefinitionJson),
+            rows.AreaScores.Select(a => new AreaScores(a.AreaCode, a.AreaName, a.Scores)).ToList(),
+            rows.IndicatorValues);
+    }
+
+    public static IReadOnlyList<string> CsvHeader(IReadOnlyList<NodeScore> first, params string[] leading) =>
+        [.. leading, .. first.SelectMany(s => new[] { s.NodeCode, $"{s.NodeCode}_rank", $"{s.NodeCode}_decile", $"{s.NodeCode}_quintile", $"{s.NodeCode}_coverage" })];
+
+    public static IEnumerable<object?> CsvCells(IReadOnlyList<NodeScore> scores) =>
+        scores.SelectMany(s => new object?[] { s.Score, s.Rank, s.Decile, s.Quintile, s.Coverage });
+
+    /// <summary>JSON, or CSV (one row per area, five columns per node) when the client asks for text/csv.</summary>
+    public Microsoft.AspNetCore.Http.IResult ToResult(Microsoft.AspNetCore.Http.HttpRequest request) =>
+        Csv.IsWanted(request) && Areas.Count > 0
+            ? Csv.Result(CsvHeader(Areas[0].Scores, "area_code", "area_name"),
+                Areas.Select(a => (IReadOnlyList<object?>)[a.AreaCode, a.AreaName, .. CsvCells(a.Scores)]))
+            : ApiJson.Result(this);
+}

@@ -1,0 +1,68 @@
+using NodaTime;
+using WellbeingIndex.Abstractions;
+using WellbeingIndex.Engine.Results;
+using WellbeingIndex.Providers;
+
+namespace WellbeingIndex.Cli;
+
+/// <summary><c>compute --framework ID</c>: a built-in framework computed from its providers on the real data files.</summary>
+internal static class FrameworkCompute
+{
+    public static async Task<FrameworkRun> RunAsync(string frameworkId, string? period, DirectoryInfo? dataDir, DirectoryInfo? plugins,
+        RecipeFlags recipe, CancellationToken cancellationToken)
+    {
+        var framework = FrameworkCatalog.BuiltIn().Get(frameworkId);
+        var context = new ProviderContext(DataDirectory.Resolve(dataDir?.FullName ?? Environment.GetEnvironmentVariable(DataDirectory.EnvironmentVariable)));
+        var runner = new FrameworkRunner(ProviderCatalog.Discover(context, plugins?.FullName), SystemClock.Instance);
+        var at = period is null ? await runner.LatestPeriodAsync(framework, cancellationToken) : ReferencePeriod.Parse(period);
+        var definition = recipe.ApplyTo(framework.Definition);
+        return await runner.ComputeAsync(framework, at, definitionOverride: ReferenceEquals(definition, framework.Definition) ? null : definition,
+            ct: cancellationToken);
+    }
+
+    /// <summary>
+    /// One line per indicator: where its values come from and which periods they refer to, so a reader of the output
+    /// sees at once which values are older than the period asked for.
+    /// </summary>
+    public static void WriteProvenance(FrameworkRun run, TextWriter output)
+    {
+        output.WriteLine($"{run.Framework.Id} at {run.Period}: {run.Result.AreaCodes.Length} areas");
+        foreach (var (code, values) in run.Values)
+        {
+            var meta = run.Metadata[code];
+            var periods = values.Where(v => v.Period is not null).GroupBy(v => v.Period!.Value.ToString())
+                .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} ×{g.Count()}");
+            var missing = values.Count(v => v.Value is null);
+            output.WriteLine($"  {code}: {meta.Publisher}, {meta.Dataset} [{meta.Id}]; periods used: {string.Join(", ", periods)}"
+                + (missing > 0 ? $"; missing {missing} ({string.Join("; ", values.Where(v => v.Value is null).Select(v => v.Reason).Distinct().Take(2))})" : ""));
+        }
+    }
+
+    /// <summary>The result as JSON plus, per indicator, its provenance and every raw value with its period and status.</summary>
+    public static void WriteJson(FrameworkRun run, TextWriter writer)
+    {
+        using var buffer = new StringWriter();
+        IndexResultJson.Write(run.Result, buffer);
+        var json = Newtonsoft.Json.Linq.JObject.Parse(buffer.ToString());
+        json["period"] = run.Period.ToString();
+        json["computedAt"] = run.ComputedAt.ToString();
+        json["indicators"] = new Newtonsoft.Json.Linq.JObject(run.Values.Select(kv => new Newtonsoft.Json.Linq.JProperty(kv.Key, new Newtonsoft.Json.Linq.JObject
+        {
+            ["provider"] = run.Metadata[kv.Key].Id,
+            ["publisher"] = run.Metadata[kv.Key].Publisher,
+            ["dataset"] = run.Metadata[kv.Key].Dataset,
+            ["url"] = run.Metadata[kv.Key].Url.ToString(),
+            ["licence"] = run.Metadata[kv.Key].Licence,
+            ["unit"] = run.Metadata[kv.Key].Unit,
+            ["values"] = new Newtonsoft.Json.Linq.JArray(kv.Value.Select(v => new Newtonsoft.Json.Linq.JObject
+            {
+                ["area"] = v.AreaCode,
+                ["value"] = v.Value,
+                ["period"] = v.Period?.ToString(),
+                ["status"] = v.Status.ToString(),
+                ["reason"] = v.Reason,
+            })),
+        })));
+        writer.Write(json.ToString());
+    }
+}

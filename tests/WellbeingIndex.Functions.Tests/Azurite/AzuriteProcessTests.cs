@@ -1,0 +1,26 @@
+using System.Net;
+using System.Net.Sockets;
+using Azure.Data.Tables;
+
+namespace WellbeingIndex.Functions.Tests.Azurite;
+
+public sealed class AzuriteProcessTests
+{
+    [Fact]
+    public async Task Starts_serves_tables_and_stops_on_sigint()
+    {
+        int port;
+        await using (var azurite = await AzuriteProcess.StartAsync())
+        {
+            port = azurite.Port;
+            var table = new TableServiceClient(azurite.ConnectionString).GetTableClient("Probe");
+            await table.CreateIfNotExistsAsync();
+            await table.AddEntityAsync(new TableEntity("p", "r") { ["Value"] = 42 });
+
+            Assert.Equal(42, (await table.GetEntityAsync<TableEntity>("p", "r")).Value.GetInt32("Value"));
+        }
+
+        using var client = new TcpClient();
+        await Assert.ThrowsAsync<SocketException>(() => client.ConnectAsync(IPAddress.Loopback, port).AsTask());
+    }
+}
