@@ -5,6 +5,7 @@ using WellbeingIndex.Engine.Definition;
 using WellbeingIndex.Engine.Methods;
 using WellbeingIndex.Engine.Pipeline;
 using WellbeingIndex.Engine.Results;
+using WellbeingIndex.Engine.Uncertainty;
 using WellbeingIndex.Providers;
 
 namespace WellbeingIndex.Cli;
@@ -37,11 +38,14 @@ internal static class ComputeCommand
         var treatParams = Params("--treat-param", "Treatment parameter NAME=VALUE (repeatable), e.g. winmax=3.");
         var minCoverage = new Option<double?>("--min-coverage") { Description = "Minimum share (0-1) of an aggregate's children an area needs." };
         var outFile = new Option<FileInfo?>("--out") { Description = "Output file: .csv (default, also to stdout) or .json." };
+        var uncertainty = new Option<int?>("--uncertainty") { Description = "Monte Carlo runs of a sensitivity analysis of the index's ranks (adds RankMedian, RankP05, RankP95)." };
+        var weightNoise = new Option<double>("--weight-noise") { Description = "Uncertainty: each weight varies uniformly within ±this share (default 0.25).", DefaultValueFactory = _ => 0.25 };
+        var seed = new Option<int>("--seed") { Description = "Uncertainty: random seed, for reproducible runs.", DefaultValueFactory = _ => 20261122 };
 
         var command = new Command("compute", "Compute a composite index.")
         {
             definition, idata, imeta, tidy, framework, period, dataDir, plugins, normalise, range, aggregate, impute, treat,
-            normaliseParams, aggregateParams, imputeParams, treatParams, minCoverage, outFile,
+            normaliseParams, aggregateParams, imputeParams, treatParams, minCoverage, outFile, uncertainty, weightNoise, seed,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -55,6 +59,7 @@ internal static class ComputeCommand
 
             IndexResult result;
             FrameworkRun? run = null;
+            IndicatorData? input = null;
             FileInfo? def = parse.GetValue(definition), id = parse.GetValue(idata), im = parse.GetValue(imeta), td = parse.GetValue(tidy);
             var fw = parse.GetValue(framework);
             if (fw is not null)
@@ -82,21 +87,32 @@ internal static class ComputeCommand
                     _ => throw new UsageException("--definition needs its data: give exactly one of --idata or --tidy."),
                 };
                 result = IndexPipeline.Run(d, data, cancellationToken: cancellationToken);
+                input = data;
             }
             else if (id is not null && im is not null)
             {
                 var (data, d) = CoinrInput.Read(id.FullName, im.FullName, recipe.Steps());
                 result = IndexPipeline.Run(recipe.ApplyTo(d), data, cancellationToken: cancellationToken);
+                input = data;
             }
             else
             {
                 throw new UsageException("give --idata and --imeta, or --definition with --idata or --tidy, or --framework.");
             }
 
+            UncertaintyResult? spread = null;
+            if (parse.GetValue(uncertainty) is { } runs)
+            {
+                input ??= IndicatorDataOf(run!);
+                spread = UncertaintyAnalysis.Run(result.Definition, input,
+                    new UncertaintyOptions { Runs = runs, WeightNoise = parse.GetValue(weightNoise), Seed = parse.GetValue(seed) },
+                    cancellationToken: cancellationToken);
+            }
+
             var target = parse.GetValue(outFile);
             if (target is null)
             {
-                IndexResultCsv.Write(result, output);
+                IndexResultCsv.Write(result, output, spread);
             }
             else
             {
@@ -115,7 +131,7 @@ internal static class ComputeCommand
                 }
                 else
                 {
-                    IndexResultCsv.Write(result, writer);
+                    IndexResultCsv.Write(result, writer, spread);
                 }
 
                 if (run is not null)
@@ -130,6 +146,11 @@ internal static class ComputeCommand
         });
         return command;
     }
+
+    /// <summary>The raw values a framework run used, as engine input (for re-running it with perturbed weights).</summary>
+    private static IndicatorData IndicatorDataOf(FrameworkRun run) =>
+        new(run.Result.AreaCodes, run.Result.Table(ResultTable.Raw).Codes.ToDictionary(c => c, c => run.Result.Table(ResultTable.Raw).Column(c).ToArray()),
+            run.Result.AreaNames);
 
     private static Option<string[]> Params(string name, string description) =>
         new(name) { Description = description, AllowMultipleArgumentsPerToken = true, Arity = ArgumentArity.ZeroOrMore };

@@ -174,6 +174,24 @@ public sealed class ComputeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Uncertainty_adds_rank_intervals()
+    {
+        var (code, stdout, stderr) = await Run("compute", "--idata", _idata, "--imeta", _imeta, "--uncertainty", "50", "--weight-noise", "0");
+
+        Assert.True(code == 0, stderr);
+        var rows = Csv(stdout);
+        Assert.EndsWith(",Rank,Decile,Quintile,RankMedian,RankP05,RankP95", rows[0], StringComparison.Ordinal);
+        // With no weight noise every run repeats the nominal run: median and interval are the rank itself.
+        Assert.All(rows.Skip(1), r =>
+        {
+            var c = r.Split(',');
+            Assert.Equal(c[^6], c[^3]);
+            Assert.Equal(c[^6], c[^2]);
+            Assert.Equal(c[^6], c[^1]);
+        });
+    }
+
+    [Fact]
     public async Task A_computation_error_is_one_line()
     {
         var (code, _, stderr) = await Run("compute", "--idata", _idata, "--imeta", _imeta, "--normalise", "fracmax");

@@ -234,6 +234,7 @@ public sealed class TableResultStore : IResultStore
         for (var attempt = 0; attempt < 50; attempt++)
         {
             var current = await GetEntityAsync(_latest, TableSchema.LatestPartition, run.FrameworkId, cancellationToken).ConfigureAwait(false);
+            System.IO.File.AppendAllText("/tmp/switch.log", $"{run.ComputedAt} read {current?.GetString("RunId")} {(current is null ? "" : TableSchema.ComputedAt(current))} {current?.ETag}\n");
             try
             {
                 if (current is null)
@@ -243,8 +244,9 @@ public sealed class TableResultStore : IResultStore
                 else if (current.GetString("RunId") != run.RunId
                     && LatestPointer.ShouldReplace(TableSchema.ComputedAt(current), current.GetString("RunId"), run.ComputedAt, run.RunId))
                 {
-                    await _latest.UpdateEntityAsync(TableSchema.LatestEntity(run), current.ETag, TableUpdateMode.Replace, cancellationToken)
+                    var r = await _latest.UpdateEntityAsync(TableSchema.LatestEntity(run), current.ETag, TableUpdateMode.Replace, cancellationToken)
                         .ConfigureAwait(false);
+                    System.IO.File.AppendAllText("/tmp/switch.log", $"{run.ComputedAt} updated {r.Status} {r.Headers.ETag}\n");
                 }
 
                 return;

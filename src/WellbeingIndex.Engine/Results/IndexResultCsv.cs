@@ -1,14 +1,16 @@
 using System.Globalization;
+using WellbeingIndex.Engine.Uncertainty;
 
 namespace WellbeingIndex.Engine.Results;
 
 /// <summary>
 /// The run as one CSV table, COINr-style: uCode, uName, every normalised indicator, every aggregate (bottom-up, by
-/// code), then the index's rank, decile and quintile. Missing values are empty cells; numbers round-trip exactly.
+/// code), then the index's rank, decile and quintile, and, with an uncertainty analysis, the rank's median and
+/// 5th–95th percentile interval. Missing values are empty cells; numbers round-trip exactly.
 /// </summary>
 public static class IndexResultCsv
 {
-    public static void Write(IndexResult result, TextWriter writer)
+    public static void Write(IndexResult result, TextWriter writer, UncertaintyResult? uncertainty = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(writer);
@@ -21,7 +23,7 @@ public static class IndexResultCsv
             writer.Write(Escape(c.Code));
         }
 
-        writer.Write(",Rank,Decile,Quintile\n");
+        writer.Write(uncertainty is null ? ",Rank,Decile,Quintile\n" : ",Rank,Decile,Quintile,RankMedian,RankP05,RankP95\n");
         for (var i = 0; i < result.AreaCodes.Length; i++)
         {
             writer.Write(Escape(result.AreaCodes[i]));
@@ -43,16 +45,24 @@ public static class IndexResultCsv
             writer.Write(index.Deciles[i] == 0 ? "" : index.Deciles[i].ToString(CultureInfo.InvariantCulture));
             writer.Write(',');
             writer.Write(index.Quintiles[i] == 0 ? "" : index.Quintiles[i].ToString(CultureInfo.InvariantCulture));
+            if (uncertainty is not null)
+            {
+                var a = uncertainty.Areas[i];
+                writer.Write(string.Create(CultureInfo.InvariantCulture, $",{Cell(a.MedianRank)},{Cell(a.RankP05)},{Cell(a.RankP95)}"));
+            }
+
             writer.Write('\n');
         }
     }
 
-    public static string ToString(IndexResult result)
+    public static string ToString(IndexResult result, UncertaintyResult? uncertainty = null)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        Write(result, writer);
+        Write(result, writer, uncertainty);
         return writer.ToString();
     }
+
+    private static string Cell(double v) => double.IsNaN(v) ? "" : v.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>Quotes a field when it holds a comma, quote or line break, doubling inner quotes (RFC 4180).</summary>
     public static string Escape(string field) =>

@@ -21,6 +21,6 @@ public sealed class AzuriteProcessTests
         }
 
         using var client = new TcpClient();
-        await Assert.ThrowsAsync<SocketException>(() => client.ConnectAsync(IPAddress.Loopback, port).AsTask());
+        await Assert.ThrowsAsync<SocketException>(() => client.ConnectAsync(IPAddress.Loopback, port));
     }
 }

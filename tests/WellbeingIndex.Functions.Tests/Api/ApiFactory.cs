@@ -1,0 +1,54 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
+using WellbeingIndex.Functions.Hosting;
+using WellbeingIndex.Providers;
+
+namespace WellbeingIndex.Functions.Tests.Api;
+
+/// <summary>
+/// The app in memory, on the real data (resolved like the app does: a missing data directory fails the tests, it does
+/// not skip them). The timer and start-up publish are off unless a test turns them on; publishing needs <see cref="Key"/>.
+/// </summary>
+public class ApiFactory : WebApplicationFactory<Program>
+{
+    public const string Key = "test-publish-key";
+
+    private readonly Dictionary<string, string?> _settings;
+
+    public ApiFactory() : this([])
+    {
+    }
+
+    public ApiFactory(IReadOnlyDictionary<string, string?> overrides)
+    {
+        _settings = new Dictionary<string, string?>
+        {
+            [FunctionSettings.DataDirKey] = DataDirectory.Resolve(null),
+            [FunctionSettings.TimerKey] = "false",
+            [FunctionSettings.PublishOnStartKey] = "false",
+            [FunctionSettings.PublishKeyKey] = Key,
+        };
+        foreach (var (k, v) in overrides)
+        {
+            _settings[k] = v;
+        }
+    }
+
+    public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (k, v) in _settings)
+        {
+            builder.UseSetting(k, v);
+        }
+    }
+
+    public static async Task<JToken> JsonAsync(HttpResponseMessage response) =>
+        JToken.Parse(await response.Content.ReadAsStringAsync());
+
+    public static StringContent Json(string json) => new(json, new MediaTypeHeaderValue("application/json"));
+}
