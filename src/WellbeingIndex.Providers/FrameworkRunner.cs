@@ -53,6 +53,7 @@ public sealed class FrameworkRunner
         var columns = new Dictionary<string, double[]>(StringComparer.Ordinal);
         var values = new Dictionary<string, IReadOnlyList<IndicatorValue>>(StringComparer.Ordinal);
         var metadata = new Dictionary<string, IndicatorMetadata>(StringComparer.Ordinal);
+        var empty = new List<string>();
         for (var k = 0; k < indicators.Length; k++)
         {
             var node = indicators[k];
@@ -67,13 +68,17 @@ public sealed class FrameworkRunner
             var column = answer.Select(v => v.Value is { } x && v.Status is ValueStatus.Ok or ValueStatus.Unreliable ? x : double.NaN).ToArray();
             if (column.All(double.IsNaN))
             {
-                throw new IndexComputationException(
-                    $"Indicator '{node.Code}' (provider '{meta.Id}') has no value for any of the {codes.Count} areas at or before {period}: {answer[0].Reason}");
+                empty.Add($"indicator '{node.Code}' (provider '{meta.Id}') has no value for any of the {codes.Count} areas at or before {period}: {answer[0].Reason}");
             }
 
             columns[node.Code] = column;
             values[node.Code] = answer;
             metadata[node.Code] = meta;
+        }
+
+        if (empty.Count > 0)
+        {
+            throw new IndexComputationException($"Framework '{framework.Id}' cannot be computed at {period}: {string.Join(" ", empty)}");
         }
 
         var data = new IndicatorData(codes, columns, codes.Select(c => names[c]).ToList());

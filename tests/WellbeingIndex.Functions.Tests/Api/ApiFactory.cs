@@ -18,11 +18,11 @@ public class ApiFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
 
-    public ApiFactory() : this([])
+    public ApiFactory() : this(new Dictionary<string, string?>())
     {
     }
 
-    public ApiFactory(IReadOnlyDictionary<string, string?> overrides)
+    internal ApiFactory(IReadOnlyDictionary<string, string?> overrides)
     {
         _settings = new Dictionary<string, string?>
         {

@@ -75,7 +75,10 @@ public class FrameworkRunnerTests
         Assert.Equal(42.3751838091235, run.Result.Index.Scores[1], 9);
         Assert.Equal(0, run.Result["material-living-standards"].Scores[1], 12);
 
-        // Bromley leads: (61.67815 + 84.85499 + (85.4-60.3)/29.4*100 ... ) / 4 = 75.23882 (same recipe).
+        // Bromley (row 6) leads. Raw: pay 790.5, ratio 11.21, outdoor space 85.4, greenspace 57.8, fuel poverty 8.829.
+        //   pay (790.5 - 593.5) / 319.4 * 100 = 61.67815; ratio (19.11 - 11.21) / 9.31 * 100 = 84.85499;
+        //   green ((85.4 - 60.3) / 29.4 * 100 + (57.8 - 4.8) / 54.5 * 100) / 2 = (85.37415 + 97.24771) / 2 = 91.31093;
+        //   fuel (14.805 - 8.829) / 9.469 * 100 = 63.11120; index = (61.67815 + 84.85499 + 91.31093 + 63.11120) / 4 = 75.23882
         Assert.Equal(1, run.Result.Index.Ranks[5]);
         Assert.Equal(75.23881854494815, run.Result.Index.Scores[5], 9);
     }
@@ -84,8 +87,8 @@ public class FrameworkRunnerTests
     public async Task A_subset_of_areas_keeps_the_order_asked()
     {
         var run = await Runner.ComputeAsync(London, Year(2022), ["E09000030", "E09000002"]);
-        Assert.Equal(["E09000030", "E09000002"], run.Result.AreaCodes);
-        Assert.Equal(["Tower Hamlets", "Barking and Dagenham"], run.Result.AreaNames);
+        Assert.Equal(["E09000030", "E09000002"], run.Result.AreaCodes.ToArray());
+        Assert.Equal(["Tower Hamlets", "Barking and Dagenham"], run.Result.AreaNames.ToArray());
         // desnz LA file line 3864: 2022,2024,LILEE,E09000030,,Tower Hamlets,London borough,129518,10398,8.028
         Assert.Equal(8.028, run.Values["fuel-poverty"][0].Value);
     }
@@ -104,10 +107,13 @@ public class FrameworkRunnerTests
     [Fact]
     public async Task A_period_an_indicator_has_nothing_for_is_an_error_naming_both()
     {
-        // Fuel poverty (LILEE) starts in 2019; the framework does not fall back to LIHC.
+        // Outdoor space is one 2020 snapshot; fuel poverty (LILEE) starts in 2019 and does not fall back to LIHC.
         var e = await Assert.ThrowsAsync<IndexComputationException>(() => Runner.ComputeAsync(London, Year(2018)));
-        Assert.StartsWith("Indicator 'fuel-poverty' (provider 'fuel-poverty-lilee') has no value for any of the 33 areas at or before 2018", e.Message);
-        Assert.Contains("earliest for 'E09000001' is 2019", e.Message);
+        Assert.StartsWith("Framework 'london' cannot be computed at 2018: indicator 'private-outdoor-space' (provider 'green-private-outdoor-space') "
+            + "has no value for any of the 33 areas at or before 2018: no value at or before 2018 in ons_private_outdoor_space_lad_2020.csv; "
+            + "the earliest for 'E09000001' is 2020.", e.Message);
+        Assert.Contains("indicator 'fuel-poverty' (provider 'fuel-poverty-lilee') has no value for any of the 33 areas at or before 2018", e.Message);
+        Assert.DoesNotContain("'pay'", e.Message);
     }
 
     [Fact]

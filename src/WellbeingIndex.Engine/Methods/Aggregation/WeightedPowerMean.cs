@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace WellbeingIndex.Engine.Methods.Aggregation;
 
 /// <summary>
@@ -10,34 +12,53 @@ internal static class WeightedPowerMean
     public static void Aggregate(AggregationInput input, Span<double> output, double p, string method)
     {
         CheckWeights(input, method);
-        var children = input.Children;
-        var weights = input.Weights;
-        for (var i = 0; i < input.AreaCount; i++)
+        var n = input.AreaCount;
+        // Column by column: each child is read contiguously and accumulated into per-area sums, so the cost is one
+        // pass per child with no per-cell indirection (this is the hot loop of a 33,000-area build).
+        var sumW = ArrayPool<double>.Shared.Rent(n);
+        try
         {
-            double sumW = 0, sum = 0;
-            var present = false;
-            for (var k = 0; k < children.Count; k++)
+            var weights = sumW.AsSpan(0, n);
+            weights.Clear();
+            output.Clear();
+            for (var k = 0; k < input.Children.Count; k++)
             {
-                var x = children[k][i];
-                if (double.IsNaN(x)) continue;
-                if ((p <= 0 && x <= 0) || (p > 0 && p != 1 && x < 0))
+                var child = input.Children[k];
+                var w = input.Weights[k];
+                for (var i = 0; i < n; i++)
                 {
-                    throw new IndexComputationException(
-                        $"{method} for '{input.Context.IndicatorCode}': child {k + 1} of area '{AreaCode(input, i)}' is {x}; " +
-                        (p <= 0 ? "the values must be positive." : "the values must not be negative."));
-                }
+                    var x = child[i];
+                    if (double.IsNaN(x))
+                    {
+                        continue;
+                    }
 
-                present = true;
-                var w = weights[k];
-                sumW += w;
-                sum += w * (p == 1 ? x : p == 0 ? Math.Log(x) : p == -1 ? 1 / x : Math.Pow(x, p));
+                    if ((p <= 0 && x <= 0) || (p > 0 && p != 1 && x < 0))
+                    {
+                        throw new IndexComputationException(
+                            $"{method} for '{input.Context.IndicatorCode}': child {k + 1} of area '{AreaCode(input, i)}' is {x}; " +
+                            (p <= 0 ? "the values must be positive." : "the values must not be negative."));
+                    }
+
+                    weights[i] += w;
+                    output[i] += w * (p == 1 ? x : p == 0 ? Math.Log(x) : p == -1 ? 1 / x : Math.Pow(x, p));
+                }
             }
 
-            output[i] = !present || sumW == 0 ? double.NaN
-                : p == 1 ? sum / sumW
-                : p == 0 ? Math.Exp(sum / sumW)
-                : p == -1 ? sumW / sum
-                : Math.Pow(sum / sumW, 1 / p);
+            for (var i = 0; i < n; i++)
+            {
+                var sw = weights[i];
+                var sum = output[i];
+                output[i] = sw == 0 ? double.NaN
+                    : p == 1 ? sum / sw
+                    : p == 0 ? Math.Exp(sum / sw)
+                    : p == -1 ? sw / sum
+                    : Math.Pow(sum / sw, 1 / p);
+            }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(sumW);
         }
     }
 
