@@ -137,6 +137,7 @@ internal static class DefinitionValidator
                 }
 
                 CheckMethod<ITransform>(n.Transform, $"{path}.transform", registry, add);
+                CheckMethod<ITreatment>(n.Treat, $"{path}.treat", registry, add);
                 CheckMethod<INormaliser>(n.Normalise, $"{path}.normalise", registry, add);
             }
             else
@@ -149,6 +150,11 @@ internal static class DefinitionValidator
                 if (n.Normalise is not null)
                 {
                     add($"{path}.normalise", "normalisation applies to indicators only.");
+                }
+
+                if (n.Treat is not null)
+                {
+                    add($"{path}.treat", "treatment applies to indicators only.");
                 }
 
                 if (n.Provider is not null)

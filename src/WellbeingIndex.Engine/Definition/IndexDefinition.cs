@@ -71,6 +71,9 @@ public sealed class IndexDefinition
 
     public StepDefinition? Step(string step) => Steps.FirstOrDefault(s => s.Step == step);
 
+    /// <summary>The treatment an indicator gets: its own override, else the treat step's method (null without a treat step).</summary>
+    public MethodSpec? TreatmentOf(NodeDefinition indicator) => Step(StepNames.Treat) is { } step ? indicator.Treat ?? step.Method : null;
+
     /// <summary>The normalisation an indicator uses: its own override, else the normalise step's method.</summary>
     public MethodSpec? NormalisationOf(NodeDefinition indicator) => indicator.Normalise ?? Step(StepNames.Normalise)?.Method;
 

@@ -14,7 +14,7 @@ public static class IndexDefinitionJson
 {
     private static readonly HashSet<string> RootProperties = ["$schema", "id", "name", "description", "minCoverage", "steps", "levels", "nodes"];
     private static readonly HashSet<string> NodeProperties =
-        ["code", "name", "type", "parent", "weight", "direction", "unit", "transform", "normalise", "aggregate", "minCoverage", "provider", "rationale"];
+        ["code", "name", "type", "parent", "weight", "direction", "unit", "transform", "treat", "normalise", "aggregate", "minCoverage", "provider", "rationale"];
 
     /// <summary>Reads and validates a definition; throws <see cref="DefinitionException"/> listing every problem.</summary>
     public static IndexDefinition Read(string json, MethodRegistry? registry = null)
@@ -131,6 +131,7 @@ public static class IndexDefinitionJson
                 Direction = direction is { } d && d == Math.Floor(d) && Math.Abs(d) < 10 ? (int)d : direction is null ? 1 : 0,
                 Unit = Text(o, "unit", path, Add),
                 Transform = MethodProperty(o, "transform", path, Add),
+                Treat = MethodProperty(o, "treat", path, Add),
                 Normalise = MethodProperty(o, "normalise", path, Add),
                 Aggregate = MethodProperty(o, "aggregate", path, Add),
                 MinCoverage = Number(o, "minCoverage", path, Add),
@@ -186,6 +187,7 @@ public static class IndexDefinitionJson
             if (n.Type == NodeType.Indicator) o["direction"] = n.Direction;
             if (n.Unit is not null) o["unit"] = n.Unit;
             if (n.Transform is not null) o["transform"] = MethodJson(n.Transform);
+            if (n.Treat is not null) o["treat"] = MethodJson(n.Treat);
             if (n.Normalise is not null) o["normalise"] = MethodJson(n.Normalise);
             if (n.Aggregate is not null) o["aggregate"] = MethodJson(n.Aggregate);
             if (n.MinCoverage is not null) o["minCoverage"] = n.MinCoverage;

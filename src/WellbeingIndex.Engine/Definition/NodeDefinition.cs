@@ -20,6 +20,8 @@ public sealed record NodeDefinition
     public string? Unit { get; init; }
     /// <summary>Transform of raw values before treatment (log, log10, sqrt, cap); indicators only.</summary>
     public MethodSpec? Transform { get; init; }
+    /// <summary>Outlier treatment override (for example <c>{"method": "none"}</c> to leave a skewed but meaningful indicator alone); indicators only.</summary>
+    public MethodSpec? Treat { get; init; }
     /// <summary>Normalisation override; indicators only.</summary>
     public MethodSpec? Normalise { get; init; }
     /// <summary>Aggregation override; aggregates only.</summary>

@@ -66,7 +66,6 @@ public static class IndexPipeline
 
                 case StepNames.Treat:
                 {
-                    var treatment = registry.Get<ITreatment>(step.Method.Method);
                     current = Copy(current);
                     if (!transformsApplied)
                     {
@@ -74,7 +73,11 @@ public static class IndexPipeline
                         transformsApplied = true;
                     }
 
-                    ForEachColumn(0, codes.Length, parallel, k => treatments.Add((k, treatment.Treat(current[k], step.Method, contexts[k]))));
+                    ForEachColumn(0, codes.Length, parallel, k =>
+                    {
+                        var spec = definition.TreatmentOf(indicators[k])!;
+                        treatments.Add((k, registry.Get<ITreatment>(spec.Method).Treat(current[k], spec, contexts[k])));
+                    });
                     tables.Add(Table(ResultTable.Treated, codes, current));
                     break;
                 }

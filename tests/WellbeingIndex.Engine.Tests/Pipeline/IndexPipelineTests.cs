@@ -90,6 +90,21 @@ public class IndexPipelineTests
     }
 
     [Fact]
+    public void An_indicator_can_override_the_treatment()
+    {
+        var nodes = Examples.Nodes().Select(n => n.Code == "parks" ? n with { Treat = new MethodSpec("none") } : n).ToList();
+        var definition = IndexDefinition.Create("t", nodes,
+            [new StepDefinition(StepNames.Treat, MethodSpec.Of("cap", ("upper", 25))), Examples.MinMax(), Examples.Mean()]);
+
+        var result = IndexPipeline.Run(definition, Examples.FourAreas());
+
+        // The step caps every indicator at 25 (pay 400–800 becomes 25 throughout) except parks, which keeps 30 and 40.
+        Assert.Equal([25, 25, 25, 25], result.Table(ResultTable.Treated).Column("pay").ToArray());
+        Assert.Equal([20, 30, 10, 40], result.Table(ResultTable.Treated).Column("parks").ToArray());
+        Assert.Equal(["cap", "cap", "none"], result.Treatments.Select(t => t.Method));
+    }
+
+    [Fact]
     public void A_missing_column_names_the_indicators()
     {
         var data = new Engine.Data.IndicatorData(["A"], new Dictionary<string, double[]> { ["pay"] = [1] });

@@ -1,0 +1,121 @@
+using System.Net;
+using Newtonsoft.Json.Linq;
+using WellbeingIndex.Functions.Hosting;
+
+namespace WellbeingIndex.Functions.Tests.Api;
+
+/// <summary>Bad compute requests: each answers a problem with the right status naming the field at fault.</summary>
+public class ComputeProblemTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private Task<HttpResponseMessage> PostAsync(string body, string framework = "london") =>
+        factory.CreateClient().PostAsync($"/api/frameworks/{framework}/compute", ApiFactory.Json(body));
+
+    [Fact]
+    public async Task Malformed_json_names_where_it_broke()
+    {
+        var problem = await ProblemAssert.IsProblemAsync(await PostAsync("""{"period": "2022", "areas": [}"""), HttpStatusCode.BadRequest, "areas");
+        Assert.Contains("not valid JSON", problem["errors"]!["areas"]![0]!.Value<string>());
+    }
+
+    [Fact]
+    public async Task Trailing_text_after_the_json_is_malformed()
+    {
+        await ProblemAssert.IsProblemAsync(await PostAsync("""{"period": "2022"} x"""), HttpStatusCode.BadRequest, "body");
+    }
+
+    [Fact]
+    public async Task A_json_array_body_is_refused()
+    {
+        await ProblemAssert.IsProblemAsync(await PostAsync("[1, 2]"), HttpStatusCode.BadRequest, "body");
+    }
+
+    [Fact]
+    public async Task Wrong_types_name_each_field()
+    {
+        var response = await PostAsync("""{"period": 2022, "areas": "E09000001", "weights": {"x": "heavy"}, "nodes": []}""");
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "period", "areas", "weights.x", "nodes");
+    }
+
+    [Fact]
+    public async Task A_bad_period_is_named()
+    {
+        var problem = await ProblemAssert.IsProblemAsync(await PostAsync("""{"period": "20x2"}"""), HttpStatusCode.BadRequest, "period");
+        Assert.StartsWith("'20x2' is not a period", problem["errors"]!["period"]![0]!.Value<string>());
+    }
+
+    [Fact]
+    public async Task An_unknown_framework_is_404_naming_id()
+    {
+        var problem = await ProblemAssert.IsProblemAsync(await PostAsync("{}", "paris"), HttpStatusCode.NotFound, "id");
+        Assert.Contains("london", problem["detail"]!.Value<string>());
+    }
+
+    [Fact]
+    public async Task Unknown_areas_are_named_by_position()
+    {
+        var response = await PostAsync("""{"areas": ["E09000001", "E08000001", "W06000015"]}""");
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "areas[1]", "areas[2]");
+        Assert.Contains("'E08000001' is not an area of framework 'london'", problem["errors"]!["areas[1]"]![0]!.Value<string>());
+    }
+
+    [Fact]
+    public async Task Bad_overrides_are_named_as_request_fields()
+    {
+        var london = DirectRun.London.Definition;
+        var domain = london.ChildrenOf(london.Root.Code)[0].Code;
+        var indicator = london.Indicators[0].Code;
+        var response = await PostAsync($$$"""
+            {"weights": {"{{{domain}}}": 0, "nowhere": 1}, "normalise": {"method": "nope"},
+             "nodes": {"{{{indicator}}}": {"aggregate": {"method": "amean"}}}}
+            """);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "weights.nowhere");
+
+        response = await PostAsync($$$"""
+            {"weights": {"{{{domain}}}": 0}, "normalise": {"method": "nope"}, "nodes": {"{{{indicator}}}": {"aggregate": {"method": "amean"}}}}
+            """);
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest,
+            $"weights.{domain}", "normalise.method", $"nodes.{indicator}.aggregate");
+        Assert.Contains("positive", problem["errors"]![$"weights.{domain}"]![0]!.Value<string>());
+    }
+
+    [Fact]
+    public async Task A_what_if_the_data_cannot_support_is_422()
+    {
+        // z-scores are negative for below-average boroughs, and a geometric mean needs positive values.
+        var response = await PostAsync("""{"period": "2022", "normalise": {"method": "zscore"}, "aggregate": {"method": "gmean"}}""");
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("gmean", problem["detail"]!.Value<string>());
+    }
+
+    [Fact]
+    public async Task An_oversized_body_is_413()
+    {
+        var big = """{"period": "2022", "areas": [""" + string.Join(",", Enumerable.Repeat("\"E09000001\"", 7000)) + "]}";
+        Assert.True(big.Length > FunctionSettings.DefaultMaxBodyBytes);
+        await ProblemAssert.IsProblemAsync(await PostAsync(big), HttpStatusCode.RequestEntityTooLarge, "body");
+    }
+
+    [Fact]
+    public async Task The_body_limit_is_configurable()
+    {
+        using var small = new ApiFactory(new Dictionary<string, string?> { [FunctionSettings.MaxBodyBytesKey] = "100" });
+        var response = await small.CreateClient().PostAsync("/api/frameworks/london/compute",
+            ApiFactory.Json("""{"period": "2022", "areas": ["E09000001", "E09000002", "E09000003", "E09000004", "E09000005", "E09000006"]}"""));
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "body");
+        Assert.Contains("100 bytes", problem["detail"]!.Value<string>());
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_is_415()
+    {
+        var response = await factory.CreateClient().PostAsync("/api/frameworks/london/compute", new StringContent("period=2022"));
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "Content-Type");
+    }
+
+    [Fact]
+    public async Task Unknown_routes_and_methods_are_problems_too()
+    {
+        await ProblemAssert.IsProblemAsync(await factory.CreateClient().GetAsync("/api/nowhere"), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(await factory.CreateClient().GetAsync("/api/frameworks/london/compute"), HttpStatusCode.MethodNotAllowed);
+    }
+}
