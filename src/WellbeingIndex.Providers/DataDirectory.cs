@@ -16,7 +16,10 @@ public static class DataDirectory
     /// WellbeingIndex.sln, found by walking up from the current directory and from the application's base directory.
     /// </summary>
     /// <exception cref="DirectoryNotFoundException">Neither is found; the message says where it looked.</exception>
-    public static string Resolve(string? configured)
+    public static string Resolve(string? configured) =>
+        Resolve(configured, [Directory.GetCurrentDirectory(), AppContext.BaseDirectory]);
+
+    internal static string Resolve(string? configured, IReadOnlyList<string> startDirectories)
     {
         if (!string.IsNullOrWhiteSpace(configured))
         {
@@ -27,7 +30,7 @@ public static class DataDirectory
         }
 
         var looked = new List<string>();
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory }.Distinct())
+        foreach (var start in startDirectories.Distinct())
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
@@ -48,10 +51,10 @@ public static class DataDirectory
         }
 
         throw new DirectoryNotFoundException(looked.Count == 0
-            ? $"No data directory: {EnvironmentVariable} is not set and no folder above {Directory.GetCurrentDirectory()} or {AppContext.BaseDirectory} holds {SolutionFile}."
+            ? $"No data directory: {EnvironmentVariable} is not set and no folder above {string.Join(" or ", startDirectories.Distinct())} holds {SolutionFile}."
             : $"No data directory: {EnvironmentVariable} is not set and {string.Join(" / ", looked.Distinct())} does not exist.");
     }
 
-    /// <summary><see cref="Resolve"/> with the value of <see cref="EnvironmentVariable"/>.</summary>
+    /// <summary><see cref="Resolve(string?)"/> with the value of <see cref="EnvironmentVariable"/>.</summary>
     public static string FromEnvironment() => Resolve(Environment.GetEnvironmentVariable(EnvironmentVariable));
 }

@@ -1,14 +1,19 @@
 using BenchmarkDotNet.Running;
+using WellbeingIndex.Benchmarks.Api;
 using WellbeingIndex.Benchmarks.Engine;
 
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- quick      (engine: median, allocations, peak memory)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- engine     (engine: BenchmarkDotNet)
+// dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- methods    (each normalisation on 33,000 rows)
+// dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- api        (HTTP compute latency, 33 boroughs)
 var command = args.Length > 0 ? args[0] : "quick";
 var rest = args.Skip(1).ToArray();
 return command switch
 {
     "quick" => QuickBench.Run(rest),
     "engine" => Run(BenchmarkRunner.Run<PipelineBenchmarks>(args: rest)),
+    "methods" => Run(BenchmarkRunner.Run<MethodBenchmarks>(args: rest)),
+    "api" => await ComputeLatencyBenchmark.RunAsync(rest),
     _ => Usage(),
 };
 
@@ -16,6 +21,6 @@ static int Run(BenchmarkDotNet.Reports.Summary summary) => summary.HasCriticalVa
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: quick [runs] | engine [BenchmarkDotNet args]");
+    Console.Error.WriteLine("usage: quick [runs] | engine | methods [BenchmarkDotNet args] | api");
     return 2;
 }

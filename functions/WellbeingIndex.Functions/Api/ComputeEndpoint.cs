@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Routing;
 using WellbeingIndex.Functions.Compute;
 using WellbeingIndex.Functions.Hosting;
 using WellbeingIndex.Functions.Http;
+using WellbeingIndex.Abstractions;
+using WellbeingIndex.Engine.Definition;
 using WellbeingIndex.Providers;
 
 namespace WellbeingIndex.Functions.Api;
@@ -23,9 +25,39 @@ public static class ComputeEndpoint
             CheckAreas(framework, body.Areas);
             var definition = WhatIf.Apply(framework.Definition, body);
             var period = body.Period ?? await runtime.Runner.LatestPeriodAsync(framework, ct);
+            if (body.Period is not null)
+            {
+                await CheckPeriodAsync(runtime, definition, period, ct);
+            }
+
             var run = await runtime.Runner.ComputeAsync(framework, period, body.Areas, body.IsWhatIf ? definition : null, ct);
             return RunDocument.Computed(run, body.IsWhatIf).ToResult(request);
         }).WithName("ComputeIndex");
+
+    /// <summary>
+    /// A period before an indicator's first data cannot be computed (nothing at or before it): say so as a fault of
+    /// <c>period</c>, with the earliest period that works, rather than as a computation failure.
+    /// </summary>
+    private static async Task CheckPeriodAsync(WellbeingRuntime runtime, IndexDefinition definition, ReferencePeriod period, CancellationToken ct)
+    {
+        var firsts = new List<(string Code, ReferencePeriod First)>();
+        foreach (var node in definition.Indicators)
+        {
+            if (node.Provider is { } id && runtime.ProviderCatalog.TryGet(id, out var provider)
+                && await provider.GetAvailablePeriodsAsync(ct) is { Count: > 0 } periods)
+            {
+                firsts.Add((node.Code, periods[0]));
+            }
+        }
+
+        var tooEarly = firsts.Where(f => !f.First.EndsOnOrBefore(period)).ToList();
+        if (tooEarly.Count > 0)
+        {
+            throw ApiProblem.Field("period",
+                $"'{period}' is before the first data of {string.Join(", ", tooEarly.Select(f => $"'{f.Code}' ({f.First})"))}; " +
+                $"the earliest period every indicator has data for is {firsts.Max(f => f.First)}.").ToException();
+        }
+    }
 
     private static void CheckAreas(Framework framework, IReadOnlyList<string>? areas)
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using WellbeingIndex.Functions.Hosting;
 using WellbeingIndex.Functions.Http;
 using WellbeingIndex.Functions.Storage;
+using WellbeingIndex.Functions.Timer;
 
 namespace WellbeingIndex.Functions.Api;
 
@@ -11,12 +12,13 @@ namespace WellbeingIndex.Functions.Api;
 public static class HealthEndpoint
 {
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/api/health", (FunctionSettings settings, IResultStore store) => ApiJson.Result(new
+        routes.MapGet("/api/health", (FunctionSettings settings, IResultStore store, ScheduledPublisher timer) => ApiJson.Result(new
         {
             Status = "ok",
             Version = typeof(HealthEndpoint).Assembly.GetName().Version?.ToString(),
             Host = settings.UnderFunctionsHost ? "azure-functions" : "standalone",
             Store = store is TableResultStore ? "tables" : "memory",
             PublishedFrameworks = settings.Frameworks,
+            NextScheduledPublish = timer.NextPublish?.InZone(PublishSchedule.London),
         })).WithName("Health");
 }

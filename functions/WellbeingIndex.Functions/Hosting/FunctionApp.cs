@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.AspNetCore.Routing;
 using NodaTime;
 using WellbeingIndex.Functions.Api;
 using WellbeingIndex.Functions.Http;
@@ -38,7 +38,8 @@ public static class FunctionApp
                 : new InMemoryResultStore(clock);
         });
         services.AddSingleton<IndexPublisher>();
-        services.AddHostedService<ScheduledPublisher>();
+        services.AddSingleton<ScheduledPublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());
         services.AddOptions<KestrelServerOptions>()
             .Configure<IServiceProvider>((kestrel, sp) => kestrel.Limits.MaxRequestBodySize = sp.GetRequiredService<FunctionSettings>().MaxBodyBytes);
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using WellbeingIndex.Abstractions;
 using WellbeingIndex.Engine;
 using WellbeingIndex.Engine.Definition;
+using WellbeingIndex.Providers;
 
 namespace WellbeingIndex.Functions.Http;
 
@@ -55,7 +56,10 @@ public sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMiddl
         IndexComputationException computation => new ApiProblem(StatusCodes.Status422UnprocessableEntity,
             "The index cannot be computed with these settings.", computation.Message),
         IndicatorDataException data => new ApiProblem(StatusCodes.Status500InternalServerError,
-            "The source data could not be read.", data.Message),
+            "The source data could not be read.", $"Provider '{data.ProviderId}' could not read its source data; the server log names the file and line."),
+        DirectoryNotFoundException or ProviderDiscoveryException => new ApiProblem(StatusCodes.Status500InternalServerError,
+            "The server is misconfigured.",
+            "The data directory or an indicator plug-in could not be loaded; the server log says which. Check WELLBEING_DATA_DIR and WELLBEING_PLUGINS_DIR."),
         _ => new ApiProblem(StatusCodes.Status500InternalServerError, "An unexpected error occurred.",
             "The server could not complete the request; the error has been logged."),
     };

@@ -159,46 +159,58 @@ public sealed class TableResultStore : IResultStore
             .ToList();
     }
 
+    /// <summary>Entities are built per transaction, not up front: an LSOA run has over a million rows.</summary>
     private async Task WriteRowsAsync(RunPublication p, CancellationToken cancellationToken)
     {
-        var transactions = new List<(TableClient Table, IReadOnlyList<TableEntity> Rows)>();
-        void Add(TableClient table, IEnumerable<TableEntity> partition) =>
-            transactions.AddRange(partition.Chunk(TableSchema.TransactionSize).Select(rows => (table, (IReadOnlyList<TableEntity>)rows)));
-
-        foreach (var (chunk, c) in p.AreaScores.Select((row, i) => (row, i)).Chunk(TableSchema.PartitionSize).Select((chunk, c) => (chunk, c)))
+        var transactions = new List<(TableClient Table, Func<TableEntity[]> Rows)>();
+        void Partition(TableClient table, int count, Func<int, TableEntity> row)
         {
+            for (var first = 0; first < count; first += TableSchema.TransactionSize)
+            {
+                var from = first;
+                var size = Math.Min(TableSchema.TransactionSize, count - first);
+                transactions.Add((table, () => Enumerable.Range(from, size).Select(row).ToArray()));
+            }
+        }
+
+        var areas = p.AreaScores;
+        for (var c = 0; c * TableSchema.PartitionSize < areas.Count; c++)
+        {
+            var start = c * TableSchema.PartitionSize;
             var partition = TableSchema.AreaScorePartition(p.FrameworkId, p.RunId, c);
-            Add(_areaScores, chunk.Select(x => TableSchema.AreaScoreEntity(partition, x.row, x.i)));
+            Partition(_areaScores, Math.Min(TableSchema.PartitionSize, areas.Count - start),
+                j => TableSchema.AreaScoreEntity(partition, areas[start + j], start + j));
         }
 
-        foreach (var group in p.AreaScores.Select(row => TableSchema.HistoryEntity(p.FrameworkId, row, p.ComputedAt)).GroupBy(e => e.PartitionKey))
+        foreach (var group in Enumerable.Range(0, areas.Count).GroupBy(i => TableSchema.HistoryPartition(p.FrameworkId, areas[i].AreaCode)))
         {
-            Add(_history, group);
+            var members = group.ToArray();
+            Partition(_history, members.Length, j => TableSchema.HistoryEntity(p.FrameworkId, areas[members[j]], p.ComputedAt));
         }
 
-        var areaCount = p.AreaScores.Count;
         for (var k = 0; k < p.IndicatorCount; k++)
         {
-            for (var c = 0; c * TableSchema.PartitionSize < areaCount; c++)
+            var indicator = k;
+            var offset = k * areas.Count;
+            for (var c = 0; c * TableSchema.PartitionSize < areas.Count; c++)
             {
                 var start = c * TableSchema.PartitionSize;
-                var count = Math.Min(TableSchema.PartitionSize, areaCount - start);
-                var indicator = p.IndicatorValues[(k * areaCount) + start].IndicatorCode;
-                var partition = TableSchema.IndicatorValuePartition(p.FrameworkId, p.RunId, indicator, c);
-                Add(_values, Enumerable.Range(start, count)
-                    .Select(i => TableSchema.IndicatorValueEntity(partition, p.IndicatorValues[(k * areaCount) + i], i, k)));
+                var partition = TableSchema.IndicatorValuePartition(p.FrameworkId, p.RunId, p.IndicatorValues[offset].IndicatorCode, c);
+                Partition(_values, Math.Min(TableSchema.PartitionSize, areas.Count - start),
+                    j => TableSchema.IndicatorValueEntity(partition, p.IndicatorValues[offset + start + j], start + j, indicator));
             }
         }
 
         var options = new ParallelOptions { MaxDegreeOfParallelism = _parallelTransactions, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(transactions.Select((t, n) => (t.Table, t.Rows, n)), options, async (t, ct) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, transactions.Count), options, async (n, ct) =>
         {
             if (_beforeTransaction is not null)
             {
-                await _beforeTransaction(t.n, ct).ConfigureAwait(false);
+                await _beforeTransaction(n, ct).ConfigureAwait(false);
             }
 
-            await t.Table.SubmitTransactionAsync(t.Rows.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), ct)
+            var (table, rows) = transactions[n];
+            await table.SubmitTransactionAsync(rows().Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), ct)
                 .ConfigureAwait(false);
         }).ConfigureAwait(false);
     }
@@ -234,7 +246,6 @@ public sealed class TableResultStore : IResultStore
         for (var attempt = 0; attempt < 50; attempt++)
         {
             var current = await GetEntityAsync(_latest, TableSchema.LatestPartition, run.FrameworkId, cancellationToken).ConfigureAwait(false);
-            System.IO.File.AppendAllText("/tmp/switch.log", $"{run.ComputedAt} read {current?.GetString("RunId")} {(current is null ? "" : TableSchema.ComputedAt(current))} {current?.ETag}\n");
             try
             {
                 if (current is null)
@@ -244,9 +255,8 @@ public sealed class TableResultStore : IResultStore
                 else if (current.GetString("RunId") != run.RunId
                     && LatestPointer.ShouldReplace(TableSchema.ComputedAt(current), current.GetString("RunId"), run.ComputedAt, run.RunId))
                 {
-                    var r = await _latest.UpdateEntityAsync(TableSchema.LatestEntity(run), current.ETag, TableUpdateMode.Replace, cancellationToken)
+                    await _latest.UpdateEntityAsync(TableSchema.LatestEntity(run), current.ETag, TableUpdateMode.Replace, cancellationToken)
                         .ConfigureAwait(false);
-                    System.IO.File.AppendAllText("/tmp/switch.log", $"{run.ComputedAt} updated {r.Status} {r.Headers.ETag}\n");
                 }
 
                 return;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -9,9 +10,18 @@ namespace WellbeingIndex.Functions.Timer;
 /// Standalone only: does what the Functions host's timer does when the app runs without it — publishes once at start
 /// (before Kestrel listens, so the first request already sees published results) and then on the schedule.
 /// </summary>
-public sealed class ScheduledPublisher(IndexPublisher publisher, FunctionSettings settings, IClock clock,
+public sealed class ScheduledPublisher(IServiceProvider services, FunctionSettings settings, IClock clock,
     ILogger<ScheduledPublisher> logger) : BackgroundService
 {
+    private readonly Lazy<PublishSchedule?> _schedule = new(() => settings.TimerEnabled && !settings.UnderFunctionsHost
+        ? settings.Schedule is { } expression
+            ? new PublishSchedule(expression, PublishSchedule.London)
+            : PublishSchedule.FromFunctionJson(Path.Combine(AppContext.BaseDirectory, "PublishIndex", "function.json"), PublishSchedule.London)
+        : null);
+
+    /// <summary>When the in-process timer publishes next; null under the Functions host (its timer does) or when switched off.</summary>
+    public Instant? NextPublish => _schedule.Value?.NextAfter(clock.GetCurrentInstant());
+
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         if (settings.PublishOnStart && !settings.UnderFunctionsHost)
@@ -24,18 +34,14 @@ public sealed class ScheduledPublisher(IndexPublisher publisher, FunctionSetting
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!settings.TimerEnabled || settings.UnderFunctionsHost)
+        if (_schedule.Value is not { } schedule)
         {
             return;
         }
 
-        var schedule = settings.Schedule is { } expression
-            ? new PublishSchedule(expression, PublishSchedule.London)
-            : PublishSchedule.FromFunctionJson(Path.Combine(AppContext.BaseDirectory, "PublishIndex", "function.json"), PublishSchedule.London);
-
         while (!stoppingToken.IsCancellationRequested)
         {
-            if (schedule.NextAfter(clock.GetCurrentInstant()) is not { } next)
+            if (NextPublish is not { } next)
             {
                 logger.LogWarning("The publish schedule '{Schedule}' never fires again", schedule.Expression);
                 return;
@@ -55,6 +61,19 @@ public sealed class ScheduledPublisher(IndexPublisher publisher, FunctionSetting
 
     private async Task PublishAsync(CancellationToken cancellationToken)
     {
+        IndexPublisher publisher;
+        try
+        {
+            // Resolved here, not injected: building it reads the data directory, and a wrong one must not stop the API
+            // from starting (health stays up; data requests say what to check).
+            publisher = services.GetRequiredService<IndexPublisher>();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Cannot publish: the data or plug-ins could not be loaded");
+            return;
+        }
+
         var (_, logs) = await publisher.PublishAllAsync(cancellationToken);
         foreach (var line in logs)
         {

@@ -30,9 +30,20 @@ public sealed class CsvReader : IDisposable
 
     /// <summary>Opens <paramref name="fileName"/> through the context (so a <c>.gz</c> copy works) and reads its header.</summary>
     public static CsvReader Open(ProviderContext context, string providerId, string fileName) =>
-        new(context.OpenText(providerId, fileName), providerId, fileName);
+        FromText(context.OpenText(providerId, fileName), providerId, fileName);
 
-    internal static CsvReader FromText(TextReader reader, string providerId, string fileName) => new(reader, providerId, fileName);
+    internal static CsvReader FromText(TextReader reader, string providerId, string fileName)
+    {
+        try
+        {
+            return new CsvReader(reader, providerId, fileName);
+        }
+        catch
+        {
+            reader.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>The index of the header column named <paramref name="name"/> (case-insensitive); a missing column is a data error.</summary>
     public int Column(string name)
@@ -95,42 +106,41 @@ public sealed class CsvReader : IDisposable
 
     public void Dispose() => _reader.Dispose();
 
+    // Line-based: a line without quotes is split directly (the common case); a quoted field that is still open at the
+    // end of a line continues on the next (a line break inside it is kept as '\n').
     private CsvRecord? ReadRecord()
     {
-        var c = _reader.Read();
-        if (c < 0)
+        var text = _reader.ReadLine();
+        if (text is null)
         {
             return null;
         }
 
-        _line++;
-        var start = _line;
+        var start = ++_line;
+        if (!text.Contains('"'))
+        {
+            return new CsvRecord(start, text.Split(','));
+        }
+
         var fields = new List<string>();
         _field.Clear();
         var quoted = false;
         var afterQuote = false;
         while (true)
         {
-            if (c < 0)
+            for (var i = 0; i < text.Length; i++)
             {
+                var ch = text[i];
                 if (quoted)
                 {
-                    throw Error("a quoted field is not closed before the end of the file.", start);
-                }
-
-                fields.Add(_field.ToString());
-                return new CsvRecord(start, [.. fields]);
-            }
-
-            var ch = (char)c;
-            if (quoted)
-            {
-                if (ch == '"')
-                {
-                    if (_reader.Peek() == '"')
+                    if (ch != '"')
                     {
-                        _reader.Read();
+                        _field.Append(ch);
+                    }
+                    else if (i + 1 < text.Length && text[i + 1] == '"')
+                    {
                         _field.Append('"');
+                        i++;
                     }
                     else
                     {
@@ -138,52 +148,40 @@ public sealed class CsvReader : IDisposable
                         afterQuote = true;
                     }
                 }
-                else
+                else if (ch == ',')
                 {
-                    if (ch == '\n')
+                    fields.Add(_field.ToString());
+                    _field.Clear();
+                    afterQuote = false;
+                }
+                else if (ch == '"')
+                {
+                    if (_field.Length > 0 || afterQuote)
                     {
-                        _line++;
+                        throw Error($"a quote inside an unquoted field (field {fields.Count + 1}).", _line);
                     }
 
-                    _field.Append(ch);
+                    quoted = true;
                 }
-            }
-            else if (ch == ',')
-            {
-                fields.Add(_field.ToString());
-                _field.Clear();
-                afterQuote = false;
-            }
-            else if (ch is '\r' or '\n')
-            {
-                if (ch == '\r' && _reader.Peek() == '\n')
-                {
-                    _reader.Read();
-                }
-
-                fields.Add(_field.ToString());
-                return new CsvRecord(start, [.. fields]);
-            }
-            else if (ch == '"')
-            {
-                if (_field.Length > 0 || afterQuote)
-                {
-                    throw Error($"a quote inside an unquoted field (field {fields.Count + 1}).", _line);
-                }
-
-                quoted = true;
-            }
-            else
-            {
-                if (afterQuote)
+                else if (afterQuote)
                 {
                     throw Error($"text after the closing quote of field {fields.Count + 1}.", _line);
                 }
-
-                _field.Append(ch);
+                else
+                {
+                    _field.Append(ch);
+                }
             }
 
-            c = _reader.Read();
+            if (!quoted)
+            {
+                fields.Add(_field.ToString());
+                return new CsvRecord(start, [.. fields]);
+            }
+
+            text = _reader.ReadLine() ?? throw Error("a quoted field is not closed before the end of the file.", start);
+            _line++;
+            _field.Append('\n');
         }
     }
 }

@@ -51,7 +51,9 @@ public abstract class CsvSeriesProvider : IIndicatorProvider
         }
     }
 
-    public Task<IReadOnlyList<IndicatorValue>> GetValuesAsync(IndicatorRequest request, CancellationToken cancellationToken = default)
+    // Parsing is synchronous file work; the tasks complete (or fault) on the calling thread. Hosts wanting overlap
+    // across providers start each call on the thread pool, as FrameworkRunner does.
+    public async Task<IReadOnlyList<IndicatorValue>> GetValuesAsync(IndicatorRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
@@ -62,12 +64,12 @@ public abstract class CsvSeriesProvider : IIndicatorProvider
             values[i] = table.Select(request.AreaCodes[i], request.Period);
         }
 
-        return Task.FromResult<IReadOnlyList<IndicatorValue>>(values);
+        return await Task.FromResult(values).ConfigureAwait(false);
     }
 
-    public Task<IReadOnlyList<ReferencePeriod>> GetAvailablePeriodsAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ReferencePeriod>> GetAvailablePeriodsAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Table.Periods);
+        return await Task.FromResult(Table.Periods).ConfigureAwait(false);
     }
 }

@@ -63,7 +63,7 @@ public sealed class MedianWeeklyPayProvider(ProviderContext context) : CsvSeries
                 observation = flagText switch
                 {
                     "suppressed_unreliable" => new(period, null, ValueStatus.Suppressed,
-                        "ONS ASHE: estimate withheld as unreliable (coefficient of variation over 20%)."),
+                        "ONS ASHE: estimate withheld as unreliable (coefficient of variation over 20%, '#')."),
                     "not_available_sample_0_2" => new(period, null, ValueStatus.Suppressed,
                         "ONS ASHE: estimate not available, sample of 0-2 jobs ('!')."),
                     _ => throw csv.Error($"unknown flag '{flagText}'; expected suppressed_unreliable or not_available_sample_0_2.", r.Line),

@@ -35,9 +35,12 @@ public sealed class AzuriteProcess : IAsyncDisposable
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevAccountKey};TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
 
     /// <summary>Starts Azurite and waits until its port answers; throws with the reason when it cannot.</summary>
-    public static async Task<AzuriteProcess> StartAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    /// <param name="timeout">How long to wait for the port (default 20 s).</param>
+    /// <param name="repositoryRoot">The folder holding <c>tests/azurite</c>; default: found from the running assembly.</param>
+    /// <param name="cancellationToken">Stops the wait.</param>
+    public static async Task<AzuriteProcess> StartAsync(TimeSpan? timeout = null, string? repositoryRoot = null, CancellationToken cancellationToken = default)
     {
-        var root = RepositoryRoot();
+        var root = repositoryRoot ?? RepositoryRoot();
         var binary = Path.Combine(root, "tests", "azurite", "node_modules", ".bin", "azurite-table");
         if (!File.Exists(binary))
         {

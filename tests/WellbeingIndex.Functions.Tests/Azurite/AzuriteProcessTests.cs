@@ -23,4 +23,21 @@ public sealed class AzuriteProcessTests
         using var client = new TcpClient();
         await Assert.ThrowsAsync<SocketException>(() => client.ConnectAsync(IPAddress.Loopback, port));
     }
+
+    [Fact]
+    public async Task Without_npm_ci_it_fails_saying_how_to_install()
+    {
+        var empty = Directory.CreateTempSubdirectory("wellbeing-no-azurite-");
+        try
+        {
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => AzuriteProcess.StartAsync(repositoryRoot: empty.FullName));
+
+            Assert.Contains("npm ci --prefix tests/azurite", error.Message, StringComparison.Ordinal);
+            Assert.Contains(Path.Combine(empty.FullName, "tests", "azurite", "node_modules", ".bin", "azurite-table"), error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            empty.Delete(recursive: true);
+        }
+    }
 }

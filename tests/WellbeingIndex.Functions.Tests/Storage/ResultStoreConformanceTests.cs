@@ -13,12 +13,14 @@ namespace WellbeingIndex.Functions.Tests.Storage;
 public abstract class ResultStoreConformanceTests
 {
     private static readonly Instant PublishTime = Instant.FromUtc(2024, 6, 2, 9, 0);
-    private IResultStore? _store;
+    private readonly Lazy<IResultStore> _store;
     private volatile int _failAtBatch = -1;
+
+    protected ResultStoreConformanceTests() => _store = new Lazy<IResultStore>(() => CreateStore(Clock, BeforeBatch));
 
     private protected ManualClock Clock { get; } = new(PublishTime);
 
-    private protected IResultStore Store => _store ??= CreateStore(Clock, BeforeBatch);
+    private protected IResultStore Store => _store.Value;
 
     /// <summary>A fresh, empty store whose row writes call <paramref name="beforeBatch"/> with the batch number first.</summary>
     private protected abstract IResultStore CreateStore(IClock clock, Func<int, CancellationToken, ValueTask> beforeBatch);

@@ -90,4 +90,24 @@ public class MedianWeeklyPayProviderTests
         // line 1729: E09000002,00AB,Barking and Dagenham,2019,"Full-time, Weekly",...,593.5,3.9,
         Assert.Equal(593.5, values[2].Value);
     }
+
+    [Fact]
+    public async Task Other_series_are_ignored_and_every_ONS_flag_is_mapped_or_refused()
+    {
+        const string file = "ashe_resident_median_earnings_london_2002_2019.csv";
+        const string header = "area_code,legacy_code,area_name,year,series,statistic,value,cv_pct,flag\n";
+        const string stat = "median_gross_pay_gbp_by_place_of_residence";
+        using var dir = new TempDataDirectory().Write(file, header
+            + $"E09000001,00AA,City of London,2002,\"Total, weekly\",{stat},,,not_available_sample_0_2\n"
+            + $"E09000001,00AA,City of London,2002,\"Full-time, weekly\",{stat},,,not_available_sample_0_2\n"
+            + $"E09000002,00AB,Barking and Dagenham,2002,\"Full-time, Weekly\",{stat},439.5,,\n");
+        var values = await new MedianWeeklyPayProvider(dir.Context).GetValuesAsync(new IndicatorRequest(["E09000001", "E09000002"], Year(2002)));
+        Assert.Equal(IndicatorValue.Missing("E09000001", ValueStatus.Suppressed, "ONS ASHE: estimate not available, sample of 0-2 jobs ('!').", Year(2002)), values[0]);
+        Assert.Equal(IndicatorValue.Ok("E09000002", 439.5, Year(2002)), values[1]);
+
+        using var unknown = new TempDataDirectory().Write(file, header + $"E09000001,00AA,City,2002,\"Full-time, Weekly\",{stat},,,x\n");
+        var e = await Assert.ThrowsAsync<IndicatorDataException>(() => new MedianWeeklyPayProvider(unknown.Context).GetValuesAsync(new IndicatorRequest(["E09000001"], Year(2002))));
+        Assert.Equal((file, 2), (e.File, e.Line));
+        Assert.Contains("unknown flag 'x'", e.Message);
+    }
 }

@@ -16,17 +16,23 @@ public class DataDirectoryTests
     }
 
     [Fact]
-    public void Without_configuration_it_is_shared_data_beside_the_repository_root()
+    public void Without_configuration_it_is_shared_data_beside_the_folder_holding_the_solution()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "WellbeingIndex.sln")))
-        {
-            root = root.Parent ?? throw new InvalidOperationException("tests run outside the repository");
-        }
+        // <tmp>/repo/WellbeingIndex.sln and <tmp>/shared/data, searched from <tmp>/repo/bin/Debug.
+        using var tmp = new TempDataDirectory();
+        var repo = Directory.CreateDirectory(Path.Combine(tmp.Path, "repo")).FullName;
+        File.WriteAllText(Path.Combine(repo, "WellbeingIndex.sln"), "");
+        var start = Directory.CreateDirectory(Path.Combine(repo, "bin", "Debug")).FullName;
+        var outside = Directory.CreateDirectory(Path.Combine(tmp.Path, "elsewhere")).FullName;
 
-        var expected = Path.GetFullPath(Path.Combine(root.FullName, "..", "shared", "data"));
-        Assert.True(Directory.Exists(expected), $"the real data is expected at {expected} (or set WELLBEING_DATA_DIR)");
-        Assert.Equal(expected, DataDirectory.Resolve(null));
-        Assert.Equal(expected, DataDirectory.Resolve(" "));
+        var e = Assert.Throws<DirectoryNotFoundException>(() => DataDirectory.Resolve(null, [start]));
+        Assert.Contains($"{Path.Combine(tmp.Path, "shared", "data")} does not exist", e.Message);
+
+        var data = Directory.CreateDirectory(Path.Combine(tmp.Path, "shared", "data")).FullName;
+        Assert.Equal(data, DataDirectory.Resolve(null, [outside, start]));
+        Assert.Equal(data, DataDirectory.Resolve(" ", [start]));
+
+        var none = Assert.Throws<DirectoryNotFoundException>(() => DataDirectory.Resolve(null, [outside]));
+        Assert.Contains($"no folder above {outside} holds WellbeingIndex.sln", none.Message);
     }
 }

@@ -1,0 +1,151 @@
+using System.Net;
+using Newtonsoft.Json.Linq;
+using WellbeingIndex.Functions.Api;
+using WellbeingIndex.Functions.Hosting;
+
+namespace WellbeingIndex.Functions.Tests.Api;
+
+/// <summary>Publishing over HTTP and by timer invocation, and reading published runs back.</summary>
+public class PublishedRunEndpointTests
+{
+    private static HttpRequestMessage Publish(string framework = "london", string? key = ApiFactory.Key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/frameworks/{framework}/publish");
+        if (key is not null)
+        {
+            request.Headers.Add(PublishEndpoints.KeyHeader, key);
+        }
+
+        return request;
+    }
+
+    [Fact]
+    public async Task A_published_run_is_served_as_latest_by_id_and_in_history()
+    {
+        using var factory = new ApiFactory();
+        var client = factory.CreateClient();
+        var published = await client.SendAsync(Publish());
+        Assert.Equal(HttpStatusCode.Created, published.StatusCode);
+        var run = await ApiFactory.JsonAsync(published);
+        var runId = run["runId"]!.Value<string>()!;
+
+        var period = await DirectRun.LatestPeriodAsync();
+        Assert.Equal(period.ToString(), run["period"]!.Value<string>());
+        Assert.Equal(33, run["areaCount"]!.Value<int>());
+
+        var latest = await ApiFactory.JsonAsync(await client.GetAsync("/api/frameworks/london/runs/latest"));
+        Assert.Equal(runId, latest["run"]!["runId"]!.Value<string>());
+        Assert.NotEqual(JTokenType.Null, latest["run"]!["publishedAt"]!.Type);
+        var byId = await ApiFactory.JsonAsync(await client.GetAsync($"/api/frameworks/london/runs/{runId}"));
+        Assert.True(JToken.DeepEquals(latest, byId));
+
+        // The published scores are the ones a compute of the same period gives.
+        var computed = await ApiFactory.JsonAsync(await client.PostAsync("/api/frameworks/london/compute", ApiFactory.Json("{}")));
+        Assert.Equal(runId, computed["run"]!["runId"]!.Value<string>());
+        Assert.True(JToken.DeepEquals(computed["areas"], latest["areas"]));
+        Assert.True(JToken.DeepEquals(computed["indicatorValues"], latest["indicatorValues"]));
+
+        var history = await ApiFactory.JsonAsync(await client.GetAsync("/api/frameworks/london/areas/E09000007/history"));
+        Assert.Equal("Camden", history["areaName"]!.Value<string>());
+        var entry = Assert.Single((JArray)history["runs"]!);
+        Assert.Equal(runId, entry["runId"]!.Value<string>());
+        var camden = latest["areas"]!.Single(a => a["areaCode"]!.Value<string>() == "E09000007");
+        Assert.True(JToken.DeepEquals(camden["scores"], entry["scores"]));
+    }
+
+    [Fact]
+    public async Task Published_results_come_as_csv_too()
+    {
+        using var factory = new ApiFactory();
+        var client = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(Publish())).StatusCode);
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/frameworks/london/areas/E09000007/history");
+        request.Headers.Accept.ParseAdd("text/csv");
+        var lines = (await (await client.SendAsync(request)).Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("run_id,period,london,london_rank,", lines[0], StringComparison.Ordinal);
+
+        request = new HttpRequestMessage(HttpMethod.Get, "/api/frameworks/london/runs/latest");
+        request.Headers.Accept.ParseAdd("text/csv");
+        var latest = await client.SendAsync(request);
+        Assert.Equal("text/csv", latest.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(34, (await latest.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public async Task Nothing_published_unknown_runs_and_areas_are_404s_naming_the_field()
+    {
+        using var factory = new ApiFactory();
+        var client = factory.CreateClient();
+        await ProblemAssert.IsProblemAsync(await client.GetAsync("/api/frameworks/london/runs/latest"), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(await client.GetAsync("/api/frameworks/london/runs/2022-0000"), HttpStatusCode.NotFound, "runId");
+        await ProblemAssert.IsProblemAsync(await client.GetAsync("/api/frameworks/london/areas/E06000001/history"), HttpStatusCode.NotFound, "areaCode");
+        await ProblemAssert.IsProblemAsync(await client.GetAsync("/api/frameworks/paris/runs/latest"), HttpStatusCode.NotFound, "id");
+        var empty = await ApiFactory.JsonAsync(await client.GetAsync("/api/frameworks/london/areas/E09000007/history"));
+        Assert.Empty((JArray)empty["runs"]!);
+    }
+
+    [Fact]
+    public async Task Publishing_standalone_needs_the_configured_key()
+    {
+        using var factory = new ApiFactory();
+        var client = factory.CreateClient();
+        await ProblemAssert.IsProblemAsync(await client.SendAsync(Publish(key: null)), HttpStatusCode.Unauthorized, PublishEndpoints.KeyHeader);
+        await ProblemAssert.IsProblemAsync(await client.SendAsync(Publish(key: "guess")), HttpStatusCode.Unauthorized, PublishEndpoints.KeyHeader);
+        await ProblemAssert.IsProblemAsync(await client.SendAsync(Publish("paris")), HttpStatusCode.NotFound, "id");
+    }
+
+    [Fact]
+    public async Task Without_a_configured_key_publishing_over_http_is_refused_with_how_to_configure_it()
+    {
+        using var factory = new ApiFactory(new Dictionary<string, string?> { [FunctionSettings.PublishKeyKey] = "" });
+        var problem = await ProblemAssert.IsProblemAsync(await factory.CreateClient().SendAsync(Publish()), HttpStatusCode.Forbidden);
+        Assert.Contains(FunctionSettings.PublishKeyKey, problem["detail"]!.Value<string>());
+    }
+
+    [Fact]
+    public async Task The_timer_invocation_publishes_every_configured_framework_and_answers_the_host_protocol()
+    {
+        using var factory = new ApiFactory();
+        var client = factory.CreateClient();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/PublishIndex")
+        {
+            Content = ApiFactory.Json("""
+                {"Data": {"timer": {"Schedule": {"AdjustForDST": true}, "IsPastDue": false}},
+                 "Metadata": {"sys": {"MethodName": "PublishIndex", "UtcNow": "2026-11-22T06:00:00Z"}}}
+                """),
+        };
+        request.Headers.Add(PublishEndpoints.KeyHeader, ApiFactory.Key);
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = (JObject)await ApiFactory.JsonAsync(response);
+        Assert.Equal(["Outputs", "Logs", "ReturnValue"], body.Properties().Select(p => p.Name));
+        var log = Assert.Single(body["Logs"]!.Values<string>());
+        Assert.StartsWith("Published london ", log);
+
+        var latest = await ApiFactory.JsonAsync(await client.GetAsync("/api/frameworks/london/runs/latest"));
+        Assert.Contains(latest["run"]!["runId"]!.Value<string>()!, log);
+    }
+
+    [Fact]
+    public async Task A_failing_framework_fails_the_invocation_and_says_why()
+    {
+        using var factory = new ApiFactory(new Dictionary<string, string?> { [FunctionSettings.FrameworksKey] = "london, paris" });
+        var request = new HttpRequestMessage(HttpMethod.Post, "/PublishIndex") { Content = ApiFactory.Json("""{"Data": {"timer": {}}}""") };
+        request.Headers.Add(PublishEndpoints.KeyHeader, ApiFactory.Key);
+        var response = await factory.CreateClient().SendAsync(request);
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var logs = (await ApiFactory.JsonAsync(response))["Logs"]!.Values<string>().ToList();
+        Assert.StartsWith("Published london ", logs[0]);
+        Assert.Contains("Publishing paris failed: No framework 'paris'", logs[1]);
+    }
+
+    [Fact]
+    public async Task Standalone_publishes_at_start_so_results_are_served_at_once()
+    {
+        using var factory = new ApiFactory(new Dictionary<string, string?> { [FunctionSettings.PublishOnStartKey] = "true" });
+        var response = await factory.CreateClient().GetAsync("/api/frameworks/london/runs/latest");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(33, (await ApiFactory.JsonAsync(response))["areas"]!.Count());
+    }
+}
