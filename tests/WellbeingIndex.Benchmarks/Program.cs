@@ -1,11 +1,13 @@
 using BenchmarkDotNet.Running;
 using WellbeingIndex.Benchmarks.Api;
 using WellbeingIndex.Benchmarks.Engine;
+using WellbeingIndex.Benchmarks.Publishing;
 
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- quick      (engine: median, allocations, peak memory)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- engine     (engine: BenchmarkDotNet)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- methods    (each normalisation on 33,000 rows)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- api        (HTTP compute latency, 33 boroughs)
+// dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- publish    (rows/s publishing to Azurite)
 var command = args.Length > 0 ? args[0] : "quick";
 var rest = args.Skip(1).ToArray();
 return command switch
@@ -14,6 +16,7 @@ return command switch
     "engine" => Run(BenchmarkRunner.Run<PipelineBenchmarks>(args: rest)),
     "methods" => Run(BenchmarkRunner.Run<MethodBenchmarks>(args: rest)),
     "api" => await ComputeLatencyBenchmark.RunAsync(rest),
+    "publish" => await PublishBenchmark.RunAsync(rest),
     _ => Usage(),
 };
 
@@ -21,6 +24,6 @@ static int Run(BenchmarkDotNet.Reports.Summary summary) => summary.HasCriticalVa
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: quick [runs] | engine | methods [BenchmarkDotNet args] | api");
+    Console.Error.WriteLine("usage: quick [runs] | engine | methods [BenchmarkDotNet args] | api | publish [areas...] [--indicators N]");
     return 2;
 }

@@ -68,7 +68,7 @@ public sealed class TableResultStore : IResultStore
         {
             try
             {
-                await _runs.AddEntityAsync(TableSchema.RunEntity(publication, publication.NodeCodes, RunStatus.Writing, null), cancellationToken)
+                await _runs.AddEntityAsync(TableSchema.RunEntity(publication, RunStatus.Writing, null), cancellationToken)
                     .ConfigureAwait(false);
             }
             catch (RequestFailedException e) when (e.Status == 409)
@@ -220,7 +220,7 @@ public sealed class TableResultStore : IResultStore
     {
         while (!TableSchema.IsComplete(row))
         {
-            var complete = TableSchema.RunEntity(p, p.NodeCodes, RunStatus.Complete, RunPublication.Truncate(_clock.GetCurrentInstant()));
+            var complete = TableSchema.RunEntity(p, RunStatus.Complete, RunPublication.Truncate(_clock.GetCurrentInstant()));
             try
             {
                 await _runs.UpdateEntityAsync(complete, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);

@@ -73,7 +73,7 @@ internal static class TableSchema
         }
     }
 
-    public static TableEntity RunEntity(RunPublication p, IReadOnlyList<string> nodeCodes, RunStatus status, Instant? publishedAt)
+    public static TableEntity RunEntity(RunPublication p, RunStatus status, Instant? publishedAt)
     {
         var e = new TableEntity(p.FrameworkId, p.RunId)
         {
@@ -82,7 +82,7 @@ internal static class TableSchema
             ["Status"] = status == RunStatus.Complete ? Complete : Writing,
             ["AreaCount"] = p.AreaScores.Count,
             ["IndicatorCount"] = p.IndicatorCount,
-            ["Nodes"] = new JArray(nodeCodes).ToString(Newtonsoft.Json.Formatting.None),
+            ["Nodes"] = new JArray(p.NodeCodes).ToString(Newtonsoft.Json.Formatting.None),
         };
         if (publishedAt is { } at)
         {
