@@ -59,7 +59,6 @@ internal static class ComputeCommand
 
             IndexResult result;
             FrameworkRun? run = null;
-            IndicatorData? input = null;
             FileInfo? def = parse.GetValue(definition), id = parse.GetValue(idata), im = parse.GetValue(imeta), td = parse.GetValue(tidy);
             var fw = parse.GetValue(framework);
             if (fw is not null)
@@ -87,13 +86,11 @@ internal static class ComputeCommand
                     _ => throw new UsageException("--definition needs its data: give exactly one of --idata or --tidy."),
                 };
                 result = IndexPipeline.Run(d, data, cancellationToken: cancellationToken);
-                input = data;
             }
             else if (id is not null && im is not null)
             {
                 var (data, d) = CoinrInput.Read(id.FullName, im.FullName, recipe.Steps());
                 result = IndexPipeline.Run(recipe.ApplyTo(d), data, cancellationToken: cancellationToken);
-                input = data;
             }
             else
             {
@@ -103,8 +100,7 @@ internal static class ComputeCommand
             UncertaintyResult? spread = null;
             if (parse.GetValue(uncertainty) is { } runs)
             {
-                input ??= IndicatorDataOf(run!);
-                spread = UncertaintyAnalysis.Run(result.Definition, input,
+                spread = UncertaintyAnalysis.Run(result,
                     new UncertaintyOptions { Runs = runs, WeightNoise = parse.GetValue(weightNoise), Seed = parse.GetValue(seed) },
                     cancellationToken: cancellationToken);
             }
@@ -146,11 +142,6 @@ internal static class ComputeCommand
         });
         return command;
     }
-
-    /// <summary>The raw values a framework run used, as engine input (for re-running it with perturbed weights).</summary>
-    private static IndicatorData IndicatorDataOf(FrameworkRun run) =>
-        new(run.Result.AreaCodes, run.Result.Table(ResultTable.Raw).Codes.ToDictionary(c => c, c => run.Result.Table(ResultTable.Raw).Column(c).ToArray()),
-            run.Result.AreaNames);
 
     private static Option<string[]> Params(string name, string description) =>
         new(name) { Description = description, AllowMultipleArgumentsPerToken = true, Arity = ArgumentArity.ZeroOrMore };

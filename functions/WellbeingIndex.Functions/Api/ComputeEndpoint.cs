@@ -6,6 +6,7 @@ using WellbeingIndex.Functions.Hosting;
 using WellbeingIndex.Functions.Http;
 using WellbeingIndex.Abstractions;
 using WellbeingIndex.Engine.Definition;
+using WellbeingIndex.Engine.Uncertainty;
 using WellbeingIndex.Providers;
 
 namespace WellbeingIndex.Functions.Api;
@@ -31,7 +32,13 @@ public static class ComputeEndpoint
             }
 
             var run = await runtime.Runner.ComputeAsync(framework, period, body.Areas, body.IsWhatIf ? definition : null, ct);
-            return RunDocument.Computed(run, body.IsWhatIf).ToResult(request);
+            var document = RunDocument.Computed(run, body.IsWhatIf);
+            if (body.Uncertainty is { } options)
+            {
+                document = document with { Uncertainty = UncertaintyAnalysis.Run(run.Result, options, cancellationToken: ct).Areas };
+            }
+
+            return document.ToResult(request);
         }).WithName("ComputeIndex");
 
     /// <summary>

@@ -1,6 +1,8 @@
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NodaTime;
 using WellbeingIndex.Abstractions;
+using WellbeingIndex.Engine.Uncertainty;
 using WellbeingIndex.Functions.Http;
 using WellbeingIndex.Functions.Storage;
 using WellbeingIndex.Providers;
@@ -25,6 +27,13 @@ public sealed record RunDocument(RunDocument.RunInfo Run, JObject Definition, IR
     /// <param name="IndicatorCount">Indicators in the definition.</param>
     public sealed record RunInfo(string FrameworkId, string RunId, ReferencePeriod Period, Instant ComputedAt, Instant? PublishedAt, bool WhatIf,
         int AreaCount, int IndicatorCount);
+
+    /// <summary>
+    /// The index's rank stability per area when the request asked for an uncertainty analysis (compute only); left
+    /// out otherwise.
+    /// </summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public IReadOnlyList<AreaUncertainty>? Uncertainty { get; init; }
 
     public sealed record AreaScores(string AreaCode, string AreaName, IReadOnlyList<NodeScore> Scores);
 
@@ -56,9 +65,13 @@ public sealed record RunDocument(RunDocument.RunInfo Run, JObject Definition, IR
         scores.SelectMany(s => new object?[] { s.Score, s.Rank, s.Decile, s.Quintile, s.Coverage });
 
     /// <summary>JSON, or CSV (one row per area, five columns per node) when the client asks for text/csv.</summary>
+    /// <remarks>With an uncertainty analysis, CSV rows end with the index's rank median and 5th–95th percentile.</remarks>
     public Microsoft.AspNetCore.Http.IResult ToResult(Microsoft.AspNetCore.Http.HttpRequest request) =>
         Csv.IsWanted(request) && Areas.Count > 0
-            ? Csv.Result(CsvHeader(Areas[0].Scores, "area_code", "area_name"),
-                Areas.Select(a => (IReadOnlyList<object?>)[a.AreaCode, a.AreaName, .. CsvCells(a.Scores)]))
+            ? Csv.Result(
+                Uncertainty is null ? CsvHeader(Areas[0].Scores, "area_code", "area_name") : [.. CsvHeader(Areas[0].Scores, "area_code", "area_name"), "rank_median", "rank_p05", "rank_p95"],
+                Areas.Select((a, i) => Uncertainty is null
+                    ? (IReadOnlyList<object?>)[a.AreaCode, a.AreaName, .. CsvCells(a.Scores)]
+                    : [a.AreaCode, a.AreaName, .. CsvCells(a.Scores), Uncertainty[i].MedianRank, Uncertainty[i].RankP05, Uncertainty[i].RankP95]))
             : ApiJson.Result(this);
 }

@@ -3,6 +3,7 @@ using Newtonsoft.Json.Linq;
 using WellbeingIndex.Abstractions;
 using WellbeingIndex.Engine.Definition;
 using WellbeingIndex.Engine.Methods;
+using WellbeingIndex.Engine.Uncertainty;
 using WellbeingIndex.Functions.Http;
 
 namespace WellbeingIndex.Functions.Compute;
@@ -13,7 +14,8 @@ namespace WellbeingIndex.Functions.Compute;
 /// </summary>
 public sealed record ComputeRequest
 {
-    private static readonly string[] Properties = ["period", "areas", "weights", "normalise", "aggregate", "nodes"];
+    private static readonly string[] Properties = ["period", "areas", "weights", "normalise", "aggregate", "nodes", "uncertainty"];
+    private static readonly string[] UncertaintyProperties = ["runs", "weightNoise", "seed"];
     private static readonly string[] NodeProperties = ["weight", "normalise", "aggregate"];
 
     /// <summary>Null means the framework's latest period.</summary>
@@ -31,6 +33,9 @@ public sealed record ComputeRequest
     public MethodSpec? Aggregate { get; init; }
 
     public IReadOnlyDictionary<string, NodeOverride> Nodes { get; init; } = new Dictionary<string, NodeOverride>();
+
+    /// <summary>A rank-uncertainty analysis to run on the result; null for none (it costs one recomputation per run).</summary>
+    public UncertaintyOptions? Uncertainty { get; init; }
 
     /// <summary>True when the request changes the definition (the result is then a what-if, not the published index).</summary>
     public bool IsWhatIf => Weights.Count > 0 || Normalise is not null || Aggregate is not null || Nodes.Count > 0;
@@ -63,6 +68,7 @@ public sealed record ComputeRequest
             Normalise = ReadMethod(body["normalise"], "normalise", Add),
             Aggregate = ReadMethod(body["aggregate"], "aggregate", Add),
             Nodes = ReadNodes(body, Add),
+            Uncertainty = ReadUncertainty(body, Add),
         };
 
         if (errors.Count > 0)
@@ -214,6 +220,76 @@ public sealed record ComputeRequest
 
         return nodes;
     }
+
+    private static UncertaintyOptions? ReadUncertainty(JObject body, Action<string, string> add)
+    {
+        if (body["uncertainty"] is not { Type: not JTokenType.Null } token)
+        {
+            return null;
+        }
+
+        if (token is not JObject o)
+        {
+            add("uncertainty", $"must be an object such as {{\"runs\": 200, \"weightNoise\": 0.25}}, got {Describe(token)}.");
+            return null;
+        }
+
+        foreach (var unknown in o.Properties().Where(q => !UncertaintyProperties.Contains(q.Name)))
+        {
+            add($"uncertainty.{unknown.Name}", $"unknown property; expected one of {string.Join(", ", UncertaintyProperties)}.");
+        }
+
+        var options = new UncertaintyOptions();
+        var valid = true;
+        int? Whole(string name)
+        {
+            if (o[name] is not { Type: not JTokenType.Null } t)
+            {
+                return null;
+            }
+
+            if (t.Type == JTokenType.Integer && t.Value<long>() is >= int.MinValue and <= int.MaxValue)
+            {
+                return t.Value<int>();
+            }
+
+            add($"uncertainty.{name}", $"must be a whole number, got {Describe(t)}.");
+            valid = false;
+            return null;
+        }
+
+        if (Whole("runs") is { } runs) options = options with { Runs = runs };
+        if (Whole("seed") is { } seed) options = options with { Seed = seed };
+        if (o["weightNoise"] is { Type: not JTokenType.Null } noise)
+        {
+            if (Number(noise) is { } n)
+            {
+                options = options with { WeightNoise = n };
+            }
+            else
+            {
+                add("uncertainty.weightNoise", $"must be a number, got {Describe(noise)}.");
+                valid = false;
+            }
+        }
+
+        if (options.Runs is < 2 or > MaxUncertaintyRuns)
+        {
+            add("uncertainty.runs", $"must be between 2 and {MaxUncertaintyRuns} (each run recomputes the index), got {options.Runs}.");
+            valid = false;
+        }
+
+        if (!(options.WeightNoise is >= 0 and < 1))
+        {
+            add("uncertainty.weightNoise", $"must be at least 0 and below 1, got {options.WeightNoise.ToString(CultureInfo.InvariantCulture)}.");
+            valid = false;
+        }
+
+        return valid ? options : null;
+    }
+
+    /// <summary>The most runs one request may ask for: 2,000 runs of the 33 boroughs take about a second.</summary>
+    public const int MaxUncertaintyRuns = 2000;
 
     private static MethodSpec? ReadMethod(JToken? token, string path, Action<string, string> add)
     {

@@ -140,7 +140,7 @@ public static class IndexPipeline
             .Concat(aggregates.Select(a => new NodeScores(a, definition.LevelOf(a.Code), scores[a.Code], coverage[a.Code])))
             .ToList();
         var imputedCounts = codes.Select((c, k) => (c, k)).ToImmutableSortedDictionary(x => x.c, x => imputed[x.k], StringComparer.Ordinal);
-        return new IndexResult(definition, data.AreaCodes, data.AreaNames, tables, nodeScores,
+        return new IndexResult(definition, data, tables, nodeScores,
             treatments.OrderBy(t => t.Order).Select(t => t.Outcome).ToList(), imputedCounts);
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using WellbeingIndex.Engine.Data;
 using WellbeingIndex.Engine.Definition;
 using WellbeingIndex.Engine.Methods;
 
@@ -12,13 +13,14 @@ public sealed class IndexResult
 {
     private readonly ImmutableDictionary<string, NodeScores> _scores;
 
-    internal IndexResult(IndexDefinition definition, ImmutableArray<string> areaCodes, ImmutableArray<string> areaNames,
+    internal IndexResult(IndexDefinition definition, IndicatorData input,
         IReadOnlyList<ResultTable> tables, IReadOnlyList<NodeScores> scores, IReadOnlyList<TreatmentOutcome> treatments,
         IReadOnlyDictionary<string, int> imputedCounts)
     {
         Definition = definition;
-        AreaCodes = areaCodes;
-        AreaNames = areaNames;
+        Input = input;
+        AreaCodes = input.AreaCodes;
+        AreaNames = input.AreaNames;
         Tables = tables;
         Scores = scores;
         _scores = scores.ToImmutableDictionary(s => s.Code, StringComparer.Ordinal);
@@ -27,6 +29,9 @@ public sealed class IndexResult
     }
 
     public IndexDefinition Definition { get; }
+
+    /// <summary>The data the run was computed from, so the run can be replayed with variations (uncertainty, what-if).</summary>
+    public IndicatorData Input { get; }
 
     public ImmutableArray<string> AreaCodes { get; }
 

@@ -12,6 +12,14 @@ namespace WellbeingIndex.Engine.Uncertainty;
 /// </summary>
 public static class UncertaintyAnalysis
 {
+    /// <summary>The analysis of a run already made: its definition perturbed, on its own input data.</summary>
+    public static UncertaintyResult Run(IndexResult result, UncertaintyOptions options, MethodRegistry? registry = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return Run(result.Definition, result.Input, options, registry, cancellationToken);
+    }
+
     public static UncertaintyResult Run(IndexDefinition definition, IndicatorData data, UncertaintyOptions options,
         MethodRegistry? registry = null, CancellationToken cancellationToken = default)
     {

@@ -71,6 +71,40 @@ public class ComputeEndpointTests(ApiFactory factory) : IClassFixture<ApiFactory
     }
 
     [Fact]
+    public async Task Uncertainty_gives_each_borough_a_rank_interval_around_its_rank()
+    {
+        var actual = await ComputeAsync("""{"period": "2022", "uncertainty": {"runs": 100, "weightNoise": 0.5, "seed": 7}}""");
+
+        var areas = (JArray)actual["areas"]!;
+        var spread = (JArray)actual["uncertainty"]!;
+        Assert.Equal(areas.Count, spread.Count);
+        for (var i = 0; i < areas.Count; i++)
+        {
+            var rank = areas[i]["scores"]!.First(s => s["nodeCode"]!.Value<string>() == "london")["rank"]!.Value<int?>();
+            Assert.Equal(areas[i]["areaCode"]!.Value<string>(), spread[i]["areaCode"]!.Value<string>());
+            Assert.Equal(rank ?? 0, spread[i]["nominalRank"]!.Value<int>());
+            if (rank is not null)
+            {
+                // The 5-95 % interval of ranks over the runs is ordered and holds the median.
+                var (p05, median, p95) = (spread[i]["rankP05"]!.Value<double>(), spread[i]["medianRank"]!.Value<double>(), spread[i]["rankP95"]!.Value<double>());
+                Assert.True(1 <= p05 && p05 <= median && median <= p95 && p95 <= 33, $"{p05} {median} {p95}");
+            }
+        }
+
+        // Without noise every run repeats the nominal ranking: the interval collapses to the rank itself.
+        var fixedWeights = await ComputeAsync("""{"period": "2022", "uncertainty": {"runs": 10, "weightNoise": 0}}""");
+        Assert.All((JArray)fixedWeights["uncertainty"]!, u =>
+        {
+            if (u["nominalRank"]!.Value<int>() > 0)
+            {
+                Assert.Equal(u["nominalRank"]!.Value<double>(), u["rankP05"]!.Value<double>());
+                Assert.Equal(u["nominalRank"]!.Value<double>(), u["rankP95"]!.Value<double>());
+            }
+        });
+        Assert.Null((await ComputeAsync("""{"period": "2022"}"""))["uncertainty"]);
+    }
+
+    [Fact]
     public async Task The_rank_one_borough_has_the_highest_index_score()
     {
         // Hand-checkable: rank 1 is defined as the highest score, and with 33 ranked boroughs rank r is in decile ⌈10r/33⌉

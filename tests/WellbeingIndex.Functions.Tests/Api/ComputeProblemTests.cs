@@ -37,6 +37,15 @@ public class ComputeProblemTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task Bad_uncertainty_options_are_named()
+    {
+        var response = await PostAsync("""{"period": "2022", "uncertainty": {"runs": 1000000, "weightNoise": 1.5, "seed": "x", "draws": 3}}""");
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest,
+            "uncertainty.runs", "uncertainty.weightNoise", "uncertainty.seed", "uncertainty.draws");
+        Assert.Contains("between 2 and 2000", problem["errors"]!["uncertainty.runs"]![0]!.Value<string>());
+    }
+
+    [Fact]
     public async Task A_bad_period_is_named()
     {
         var problem = await ProblemAssert.IsProblemAsync(await PostAsync("""{"period": "20x2"}"""), HttpStatusCode.BadRequest, "period");
