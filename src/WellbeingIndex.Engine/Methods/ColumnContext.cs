@@ -37,6 +37,9 @@ public sealed class ColumnContext
 
     public IReadOnlyList<string> AreaCodes { get; }
 
+    /// <summary>The code of the area in <paramref name="row"/>, for error messages (<c>#row</c> past the known codes).</summary>
+    public string AreaCodeAt(int row) => row >= 0 && row < AreaCodes.Count ? AreaCodes[row] : $"#{row + 1}";
+
     /// <summary>The row of <paramref name="areaCode"/>, or −1.</summary>
     public int IndexOfArea(string areaCode) => _areaIndex.TryGetValue(areaCode, out var i) ? i : -1;
 

@@ -56,7 +56,7 @@ public sealed class MazziottaParetoAggregator : IAggregator
             if (variance > 0 && mean == 0)
             {
                 throw new IndexComputationException(
-                    $"mpi for '{input.Context.IndicatorCode}': the mean of area '{WeightedPowerMean.AreaCode(input, i)}' is 0, so its coefficient of variation is undefined; standardise as 100 + 10·z.");
+                    $"mpi for '{input.Context.IndicatorCode}': the mean of area '{input.Context.AreaCodeAt(i)}' is 0, so its coefficient of variation is undefined; standardise as 100 + 10·z.");
             }
 
             output[i] = variance == 0 ? mean : mean + sign * variance / mean;

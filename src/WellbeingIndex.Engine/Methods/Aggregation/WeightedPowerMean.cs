@@ -36,7 +36,7 @@ internal static class WeightedPowerMean
                     if ((p <= 0 && x <= 0) || (p > 0 && p != 1 && x < 0))
                     {
                         throw new IndexComputationException(
-                            $"{method} for '{input.Context.IndicatorCode}': child {k + 1} of area '{AreaCode(input, i)}' is {x}; " +
+                            $"{method} for '{input.Context.IndicatorCode}': child {k + 1} of area '{input.Context.AreaCodeAt(i)}' is {x}; " +
                             (p <= 0 ? "the values must be positive." : "the values must not be negative."));
                     }
 
@@ -74,7 +74,4 @@ internal static class WeightedPowerMean
             }
         }
     }
-
-    public static string AreaCode(AggregationInput input, int row) =>
-        row < input.Context.AreaCodes.Count ? input.Context.AreaCodes[row] : $"#{row + 1}";
 }

@@ -14,18 +14,6 @@ public sealed class LogTransform : ITransform
     public void Transform(Span<double> column, MethodSpec spec, ColumnContext context)
     {
         Schema.ThrowIfInvalid(spec, Name, context.IndicatorCode);
-        for (var i = 0; i < column.Length; i++)
-        {
-            var x = column[i];
-            if (x <= 0)
-            {
-                throw new IndexComputationException(
-                    $"log transform of '{context.IndicatorCode}': area '{AreaCode(context, i)}' has {x}; values must be positive.");
-            }
-
-            column[i] = Math.Log(x);
-        }
+        Logarithm.Apply(column, context, Name, base10: false);
     }
-
-    private static string AreaCode(ColumnContext context, int row) => row < context.AreaCodes.Count ? context.AreaCodes[row] : $"#{row + 1}";
 }

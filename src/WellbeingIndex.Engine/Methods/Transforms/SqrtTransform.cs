@@ -20,12 +20,10 @@ public sealed class SqrtTransform : ITransform
             if (x < 0)
             {
                 throw new IndexComputationException(
-                    $"sqrt transform of '{context.IndicatorCode}': area '{AreaCode(context, i)}' has {x}; values must be non-negative.");
+                    $"sqrt transform of '{context.IndicatorCode}': area '{context.AreaCodeAt(i)}' has {x}; values must be non-negative.");
             }
 
             column[i] = Math.Sqrt(x);
         }
     }
-
-    private static string AreaCode(ColumnContext context, int row) => row < context.AreaCodes.Count ? context.AreaCodes[row] : $"#{row + 1}";
 }
