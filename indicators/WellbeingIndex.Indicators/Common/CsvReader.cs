@@ -1,23 +1,22 @@
 using System.Globalization;
-using System.Text;
 using WellbeingIndex.Abstractions;
 
 namespace WellbeingIndex.Indicators.Common;
 
 /// <summary>
-/// A small RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks. It streams records and
-/// remembers the line each began on, so every data error can name its file and line.
+/// A provider's view of a CSV file (the records come from <see cref="CsvRecords"/>): header lookup, field counts and
+/// numeric fields checked, each error an <see cref="IndicatorDataException"/> naming the provider, file and line.
 /// </summary>
 public sealed class CsvReader : IDisposable
 {
     private readonly TextReader _reader;
     private readonly string _providerId;
-    private readonly StringBuilder _field = new();
-    private int _line;
+    private readonly IEnumerator<CsvRecord> _records;
 
     private CsvReader(TextReader reader, string providerId, string fileName)
     {
         _reader = reader;
+        _records = CsvRecords.Read(reader).GetEnumerator();
         _providerId = providerId;
         FileName = fileName;
         var header = ReadRecord() ?? throw Error("the file is empty; expected a header row.", 1);
@@ -104,84 +103,21 @@ public sealed class CsvReader : IDisposable
         return year;
     }
 
-    public void Dispose() => _reader.Dispose();
+    public void Dispose()
+    {
+        _records.Dispose();
+        _reader.Dispose();
+    }
 
-    // Line-based: a line without quotes is split directly (the common case); a quoted field that is still open at the
-    // end of a line continues on the next (a line break inside it is kept as '\n').
     private CsvRecord? ReadRecord()
     {
-        var text = _reader.ReadLine();
-        if (text is null)
+        try
         {
-            return null;
+            return _records.MoveNext() ? _records.Current : null;
         }
-
-        var start = ++_line;
-        if (!text.Contains('"'))
+        catch (CsvFormatException e)
         {
-            return new CsvRecord(start, text.Split(','));
-        }
-
-        var fields = new List<string>();
-        _field.Clear();
-        var quoted = false;
-        var afterQuote = false;
-        while (true)
-        {
-            for (var i = 0; i < text.Length; i++)
-            {
-                var ch = text[i];
-                if (quoted)
-                {
-                    if (ch != '"')
-                    {
-                        _field.Append(ch);
-                    }
-                    else if (i + 1 < text.Length && text[i + 1] == '"')
-                    {
-                        _field.Append('"');
-                        i++;
-                    }
-                    else
-                    {
-                        quoted = false;
-                        afterQuote = true;
-                    }
-                }
-                else if (ch == ',')
-                {
-                    fields.Add(_field.ToString());
-                    _field.Clear();
-                    afterQuote = false;
-                }
-                else if (ch == '"')
-                {
-                    if (_field.Length > 0 || afterQuote)
-                    {
-                        throw Error($"a quote inside an unquoted field (field {fields.Count + 1}).", _line);
-                    }
-
-                    quoted = true;
-                }
-                else if (afterQuote)
-                {
-                    throw Error($"text after the closing quote of field {fields.Count + 1}.", _line);
-                }
-                else
-                {
-                    _field.Append(ch);
-                }
-            }
-
-            if (!quoted)
-            {
-                fields.Add(_field.ToString());
-                return new CsvRecord(start, [.. fields]);
-            }
-
-            text = _reader.ReadLine() ?? throw Error("a quoted field is not closed before the end of the file.", start);
-            _line++;
-            _field.Append('\n');
+            throw Error(e.Message, e.Line);
         }
     }
 }

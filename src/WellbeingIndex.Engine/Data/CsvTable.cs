@@ -1,14 +1,15 @@
 using System.Text;
+using WellbeingIndex.Abstractions;
 
 namespace WellbeingIndex.Engine.Data;
 
 /// <summary>
-/// A CSV file read whole (RFC 4180: quoted fields, doubled quotes, CRLF or LF), with the line number of every row so
-/// that errors can say where. Kept tiny on purpose: inputs are thousands of rows, not millions.
+/// A CSV input file read whole (records from <see cref="CsvRecords"/>), header checked, with the line of every row so
+/// that errors can say where. Inputs are thousands of rows, not millions.
 /// </summary>
 public sealed class CsvTable
 {
-    private CsvTable(string source, IReadOnlyList<string> header, IReadOnlyList<CsvRow> rows)
+    private CsvTable(string source, IReadOnlyList<string> header, IReadOnlyList<CsvRecord> rows)
     {
         Source = source;
         Header = header;
@@ -20,7 +21,7 @@ public sealed class CsvTable
 
     public IReadOnlyList<string> Header { get; }
 
-    public IReadOnlyList<CsvRow> Rows { get; }
+    public IReadOnlyList<CsvRecord> Rows { get; }
 
     public static CsvTable ReadFile(string path)
     {
@@ -35,7 +36,16 @@ public sealed class CsvTable
 
     public static CsvTable Read(TextReader reader, string source)
     {
-        var records = Parse(reader, source).ToList();
+        List<CsvRecord> records;
+        try
+        {
+            records = CsvRecords.Read(reader).ToList();
+        }
+        catch (CsvFormatException e)
+        {
+            throw new InputDataException(e.Message, source, e.Line);
+        }
+
         if (records.Count == 0)
         {
             throw new InputDataException("the file is empty: a header row is required", source);
@@ -48,17 +58,17 @@ public sealed class CsvTable
             throw new InputDataException($"column '{duplicate.Key}' appears twice in the header", source, records[0].Line);
         }
 
-        var rows = new List<CsvRow>(records.Count - 1);
+        var rows = new List<CsvRecord>(records.Count - 1);
         foreach (var record in records.Skip(1))
         {
-            if (record.Fields.Count == 1 && record.Fields[0].Length == 0)
+            if (record.Fields.Length == 1 && record.Fields[0].Length == 0)
             {
                 continue;
             }
 
-            if (record.Fields.Count != header.Count)
+            if (record.Fields.Length != header.Count)
             {
-                throw new InputDataException($"{record.Fields.Count} fields where the header has {header.Count}", source, record.Line);
+                throw new InputDataException($"{record.Fields.Length} fields where the header has {header.Count}", source, record.Line);
             }
 
             rows.Add(record);
@@ -83,86 +93,4 @@ public sealed class CsvTable
 
     public int Require(string column) =>
         IndexOf(column) is var i and >= 0 ? i : throw new InputDataException($"required column '{column}' is missing (columns: {string.Join(", ", Header)})", Source, 1);
-
-    private static IEnumerable<CsvRow> Parse(TextReader reader, string source)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var line = 1;
-        var recordLine = 1;
-        var inQuotes = false;
-        var fieldStarted = false;
-        int c;
-        while ((c = reader.Read()) >= 0)
-        {
-            var ch = (char)c;
-            if (inQuotes)
-            {
-                if (ch == '"')
-                {
-                    if (reader.Peek() == '"')
-                    {
-                        reader.Read();
-                        field.Append('"');
-                    }
-                    else
-                    {
-                        inQuotes = false;
-                    }
-                }
-                else
-                {
-                    if (ch == '\n') line++;
-                    field.Append(ch);
-                }
-
-                continue;
-            }
-
-            switch (ch)
-            {
-                case '"' when !fieldStarted:
-                    inQuotes = true;
-                    fieldStarted = true;
-                    break;
-                case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    fieldStarted = false;
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    fieldStarted = false;
-                    yield return new CsvRow(fields, recordLine);
-                    fields = [];
-                    line++;
-                    recordLine = line;
-                    break;
-                default:
-                    field.Append(ch);
-                    fieldStarted = true;
-                    break;
-            }
-        }
-
-        if (inQuotes)
-        {
-            throw new InputDataException("a quoted field is not closed", source, recordLine);
-        }
-
-        if (field.Length > 0 || fields.Count > 0)
-        {
-            fields.Add(field.ToString());
-            yield return new CsvRow(fields, recordLine);
-        }
-    }
-}
-
-/// <summary>One CSV record and the line it starts on.</summary>
-public sealed record CsvRow(IReadOnlyList<string> Fields, int Line)
-{
-    public string this[int index] => Fields[index];
 }

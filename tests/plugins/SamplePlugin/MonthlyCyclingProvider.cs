@@ -51,45 +51,26 @@ public sealed class MonthlyCyclingProvider : IIndicatorProvider
     public Task<IReadOnlyList<ReferencePeriod>> GetAvailablePeriodsAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<ReferencePeriod>>([Period]);
 
-    // The profiles quote only the header fields that contain commas, and no data field, so a split on ',' that keeps
-    // quoted header names together is enough here.
     private Dictionary<string, double?> Load()
     {
         using var reader = _context.OpenText(Metadata.Id, FileName);
-        var header = SplitHeader(reader.ReadLine() ?? throw new IndicatorDataException(Metadata.Id, "empty file", FileName, 1));
-        int code = header.IndexOf("New code"), column = header.IndexOf(Column);
+        using var records = CsvRecords.Read(reader).GetEnumerator();
+        var header = records.MoveNext() ? records.Current.Fields : throw new IndicatorDataException(Metadata.Id, "empty file", FileName, 1);
+        int code = Array.IndexOf(header, "New code"), column = Array.IndexOf(header, Column);
         if (code < 0 || column < 0)
         {
             throw new IndicatorDataException(Metadata.Id, $"no '{Column}' column", FileName, 1);
         }
 
         var values = new Dictionary<string, double?>();
-        var line = 1;
-        while (reader.ReadLine() is { } text)
+        while (records.MoveNext())
         {
-            line++;
-            var fields = text.Split(',');
-            values[fields[code]] = fields[column] == "." ? null
-                : double.TryParse(fields[column], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v
-                : throw new IndicatorDataException(Metadata.Id, $"'{fields[column]}' is not a number", FileName, line);
+            var r = records.Current;
+            values[r[code]] = r[column] == "." ? null
+                : double.TryParse(r[column], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v
+                : throw new IndicatorDataException(Metadata.Id, $"'{r[column]}' is not a number", FileName, r.Line);
         }
 
         return values;
-    }
-
-    private static List<string> SplitHeader(string line)
-    {
-        var names = new List<string>();
-        var quoted = false;
-        var current = new System.Text.StringBuilder();
-        foreach (var c in line)
-        {
-            if (c == '"') quoted = !quoted;
-            else if (c == ',' && !quoted) { names.Add(current.ToString()); current.Clear(); }
-            else current.Append(c);
-        }
-
-        names.Add(current.ToString());
-        return names;
     }
 }
