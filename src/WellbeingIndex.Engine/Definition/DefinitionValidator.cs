@@ -41,6 +41,23 @@ internal static class DefinitionValidator
         }
 
         ValidateNodes(nodes, registry, Add);
+        if (!steps.Any(s => s.Step == StepNames.Normalise))
+        {
+            // Direction and per-indicator normalisation are applied by the normalise step; without it they would be ignored.
+            for (var i = 0; i < nodes.Count; i++)
+            {
+                if (nodes[i].Type == NodeType.Indicator && nodes[i].Direction == -1)
+                {
+                    Add($"$.nodes[{i}].direction", "a lower-is-better indicator needs a normalise step: direction is applied by normalisation.");
+                }
+
+                if (nodes[i].Normalise is not null)
+                {
+                    Add($"$.nodes[{i}].normalise", "there is no normalise step for this override to change.");
+                }
+            }
+        }
+
         return problems;
     }
 

@@ -34,7 +34,7 @@ public static class IndexPipeline
 
         var indicators = definition.Indicators;
         var codes = indicators.Select(i => i.Code).ToArray();
-        var context = ColumnContext.For(definition.Root.Code, data.AreaCodes, 1, data.Groups);
+        var context = new ColumnContext(definition.Root.Code, 1, data.AreaCodes, data.Groups, data.AreaIndex);
         var contexts = indicators.Select(i => context.ForIndicator(i.Code, i.Direction)).ToArray();
         var parallel = new ParallelOptions { CancellationToken = cancellationToken };
 
@@ -175,10 +175,10 @@ public static class IndexPipeline
                 }
 
                 var minCoverage = node.MinCoverage ?? definition.MinCoverage;
-                var share = 1.0 / columns.Length;
                 for (var i = 0; i < areaCount; i++)
                 {
-                    var cover = present[i] * share;
+                    // Divide (not multiply by 1/n): 5 × (1/6) < 5/6 in floating point, which would drop an area exactly at the minimum.
+                    var cover = present[i] / columns.Length;
                     present[i] = cover;
                     if (cover == 0 || cover < minCoverage)
                     {

@@ -4,8 +4,8 @@ using WellbeingIndex.Engine.Uncertainty;
 namespace WellbeingIndex.Engine.Results;
 
 /// <summary>
-/// The run as one CSV table, COINr-style: uCode, uName, every normalised indicator, every aggregate (bottom-up, by
-/// code), then the index's rank, decile and quintile, and, with an uncertainty analysis, the rank's median and
+/// The run as one CSV table, COINr-style: uCode, uName, every normalised indicator, every aggregate (in the order
+/// computed: level by level, then definition order), then the index's rank, decile and quintile, and, with an uncertainty analysis, the rank's median and
 /// 5th–95th percentile interval. Missing values are empty cells; numbers round-trip exactly.
 /// </summary>
 public static class IndexResultCsv

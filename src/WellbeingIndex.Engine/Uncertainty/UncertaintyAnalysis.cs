@@ -42,8 +42,16 @@ public static class UncertaintyAnalysis
             variants[r] = Perturb(definition, options, random, registry);
         }
 
-        Parallel.For(0, options.Runs, new ParallelOptions { CancellationToken = cancellationToken },
-            r => ranks[r] = IndexPipeline.Run(variants[r], data, registry, cancellationToken).Index.Ranks.ToArray());
+        try
+        {
+            Parallel.For(0, options.Runs, new ParallelOptions { CancellationToken = cancellationToken },
+                r => ranks[r] = IndexPipeline.Run(variants[r], data, registry, cancellationToken).Index.Ranks.ToArray());
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // A variant that cannot be computed (say gmean meeting a negative z-score) is reported as itself.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
 
         var areas = new AreaUncertainty[n];
         var column = new double[options.Runs];
@@ -56,7 +64,7 @@ public static class UncertaintyAnalysis
                 if (ranks[r][i] > 0)
                 {
                     column[count++] = ranks[r][i];
-                    shift += nominal[i] > 0 ? Math.Abs(ranks[r][i] - nominal[i]) : 0;
+                    shift += Math.Abs(ranks[r][i] - nominal[i]);
                 }
             }
 
@@ -64,7 +72,8 @@ public static class UncertaintyAnalysis
             present.Sort();
             areas[i] = count == 0
                 ? new AreaUncertainty(data.AreaCodes[i], nominal[i], double.NaN, double.NaN, double.NaN, double.NaN)
-                : new AreaUncertainty(data.AreaCodes[i], nominal[i], Quantile(present, 0.5), Quantile(present, 0.05), Quantile(present, 0.95), shift / count);
+                : new AreaUncertainty(data.AreaCodes[i], nominal[i], Quantile(present, 0.5), Quantile(present, 0.05), Quantile(present, 0.95),
+                    nominal[i] > 0 ? shift / count : double.NaN);
         }
 
         return new UncertaintyResult(options.Runs, options, areas);
@@ -81,8 +90,15 @@ public static class UncertaintyAnalysis
 
     private static IndexDefinition Perturb(IndexDefinition definition, UncertaintyOptions options, Random random, MethodRegistry? registry)
     {
+        // Alternative methods replace per-node choices too, as a what-if "normalise"/"aggregate" does: otherwise a
+        // definition whose every indicator overrides (the HDI's goalposts) would never vary.
         var nodes = definition.Nodes
             .Select(n => n.Parent is null ? n : n with { Weight = n.Weight * (1 + options.WeightNoise * (2 * random.NextDouble() - 1)) })
+            .Select(n => n with
+            {
+                Normalise = options.Normalisations.Count > 0 ? null : n.Normalise,
+                Aggregate = options.Aggregations.Count > 0 ? null : n.Aggregate,
+            })
             .ToList();
         var steps = definition.Steps.ToList();
         var levels = definition.Levels.ToList();

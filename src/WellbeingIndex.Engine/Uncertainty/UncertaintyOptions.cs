@@ -5,7 +5,8 @@ namespace WellbeingIndex.Engine.Uncertainty;
 /// <summary>
 /// What to vary in a sensitivity analysis, as COINr's <c>get_sensitivity</c> does: every weight is multiplied by a
 /// factor drawn uniformly from [1 − <see cref="WeightNoise"/>, 1 + <see cref="WeightNoise"/>], and, when given, the
-/// normalisation and the aggregation are drawn from the alternatives listed (the definition's own choice included).
+/// normalisation and the aggregation are drawn from the alternatives listed, replacing the definition's step, level
+/// and per-node choices (list the definition's own choice among them to keep it in the draw).
 /// A fixed <see cref="Seed"/> makes the analysis reproducible.
 /// </summary>
 public sealed record UncertaintyOptions

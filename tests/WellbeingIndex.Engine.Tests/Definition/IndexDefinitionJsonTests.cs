@@ -136,6 +136,18 @@ public class IndexDefinitionJsonTests
     }
 
     [Fact]
+    public void Without_a_normalise_step_direction_and_normalise_overrides_are_errors()
+    {
+        var json = JObject.Parse(Valid);
+        ((JArray)json["steps"]!).RemoveAt(1); // drop normalise
+
+        var e = Assert.Throws<DefinitionException>(() => IndexDefinitionJson.Read(json.ToString()));
+
+        // rent is lower-is-better and has a zscore override: both would be silently ignored without normalisation.
+        Assert.Equal(["$.nodes[1].direction", "$.nodes[1].normalise"], e.Problems.Select(p => p.Path));
+    }
+
+    [Fact]
     public void Rejects_malformed_json_with_a_path()
     {
         var e = Assert.Throws<DefinitionException>(() => IndexDefinitionJson.Read("{\"id\": \"x\", \"nodes\": [ {\"code\": }"));

@@ -46,6 +46,13 @@ public class IndexPipelineSnapshotTests
 
         var result = IndexPipeline.Run(definition, Examples.FourAreas());
 
+        // Hand check of row A before the snapshot: D's rent is imputed as region S's 1200 and capped with C's at 1100;
+        // rent v = −900, −1000, −1100, −1100: mean −1025, sample sd √(27500/3) = 95.743, z_A = 1.30558 → 113.0558;
+        // pay ranks 1..4 (A = 1); income_A = (2·1 + 113.0558)/3 = 38.3519; parks min-max to 1..10: (20 − 10)/30·9 + 1 = 4;
+        // index_A = √(38.3519 · 4) = 12.3858 (geometric mean at level 3).
+        Assert.Equal(113.0558, result["rent"].Scores[0], 4);
+        Assert.Equal(38.3519, result["income"].Scores[0], 4);
+        Assert.Equal(12.3858, result.Index.Scores[0], 4);
         Snapshot.Match(new
         {
             tables = result.Tables.Select(t => new { t.Name, columns = t.Codes.ToDictionary(c => c, c => t.Column(c).ToArray().Select(Round)) }),

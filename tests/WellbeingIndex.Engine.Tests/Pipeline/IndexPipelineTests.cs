@@ -47,6 +47,21 @@ public class IndexPipelineTests
     }
 
     [Fact]
+    public void An_area_exactly_at_the_minimum_coverage_keeps_its_score()
+    {
+        // 5 of 6 children present with minCoverage 5/6: in floating point 5 × (1/6) < 5/6, so coverage must be 5/6 exactly.
+        var nodes = Enumerable.Range(1, 6).Select(k => new NodeDefinition { Code = $"i{k}", Type = NodeType.Indicator, Parent = "index" })
+            .Append(new NodeDefinition { Code = "index", Type = NodeType.Aggregate, MinCoverage = 5.0 / 6 }).ToList();
+        var data = new Engine.Data.IndicatorData(["A", "B"], Enumerable.Range(1, 6).ToDictionary(
+            k => $"i{k}", k => k == 6 ? new[] { 1.0, double.NaN } : new[] { 1.0, 2.0 }));
+
+        var result = IndexPipeline.Run(IndexDefinition.Create("c", nodes, [Examples.MinMax(), Examples.Mean()]), data);
+
+        Assert.Equal(5.0 / 6, result.Index.Coverage[1]);
+        Assert.Equal(100, result.Index.Scores[1], Tol); // B is best on i1..i5 (100 each) and has no i6
+    }
+
+    [Fact]
     public void Keeps_every_intermediate_table_in_recipe_order()
     {
         var definition = Examples.Definition(new StepDefinition(StepNames.Impute, new MethodSpec("mean")), Examples.MinMax(), Examples.Mean());

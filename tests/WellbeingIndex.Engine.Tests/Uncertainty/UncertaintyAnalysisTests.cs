@@ -72,7 +72,25 @@ public class UncertaintyAnalysisTests
         var again = UncertaintyAnalysis.Run(Examples.Definition(), Examples.FourAreas(), options);
 
         Assert.Equal(first.Areas, again.Areas);
-        Assert.All(first.Areas, a => Assert.InRange(a.MedianRank, 1, 4));
+        // D is best on pay and parks and lacks rent: first under every normalisation and aggregation drawn.
+        Assert.Equal((1.0, 1.0, 1.0), (first.Areas[3].MedianRank, first.Areas[3].RankP05, first.Areas[3].RankP95));
+        // So no other area ever ranks first: C (worst on rent and parks) stays below.
+        Assert.True(first.Areas[2].RankP05 > 1);
+    }
+
+    [Fact]
+    public void An_area_without_a_nominal_rank_has_no_rank_shift()
+    {
+        var data = new IndicatorData(["A", "B", "C", "D"], new Dictionary<string, double[]>
+        {
+            ["pay"] = [400, 500, 600, double.NaN], ["rent"] = [900, 1000, 1200, double.NaN], ["parks"] = [20, 30, 10, double.NaN],
+        });
+
+        var result = UncertaintyAnalysis.Run(Examples.Definition(), data, new UncertaintyOptions { Runs = 10 });
+
+        Assert.Equal(0, result.Areas[3].NominalRank);
+        Assert.True(double.IsNaN(result.Areas[3].MeanAbsoluteRankShift));
+        Assert.True(double.IsNaN(result.Areas[3].MedianRank));
     }
 
     [Fact]

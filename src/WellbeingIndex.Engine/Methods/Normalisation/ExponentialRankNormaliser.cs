@@ -2,8 +2,11 @@ namespace WellbeingIndex.Engine.Methods.Normalisation;
 
 /// <summary>
 /// The exponential transform of the English Indices of Deprivation: X = −C·ln(1 − R·(1 − e^(−100/C))) with R = rank/n
-/// (ranks as <see cref="RankNormaliser"/>). It stretches the best-ranked end so that, when domains are combined,
-/// a good score in one domain cannot fully cancel a bad one in another. R = 0 → 0, R = 1 → 100; C = 23 in the IoD.
+/// (ranks as <see cref="RankNormaliser"/>: the highest v gets R = 1 → 100; R → 0 gives 0; C = 23 in the IoD). It
+/// stretches the highest-ranked end. The IoD applies it to deprivation, most deprived → 100, so that high deprivation
+/// in one domain is not cancelled by low deprivation in another: to reproduce it, give deprivation scores direction +1
+/// (the composite is then a deprivation score, rank 1 = most deprived, as published). On a wellbeing indicator
+/// (higher is better) the stretched end is the best areas.
 /// </summary>
 public sealed class ExponentialRankNormaliser : INormaliser
 {

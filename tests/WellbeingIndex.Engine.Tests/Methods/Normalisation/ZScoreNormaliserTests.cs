@@ -28,6 +28,14 @@ public class ZScoreNormaliserTests
     }
 
     [Fact]
+    public void A_fixed_mean_is_in_raw_units_and_mirrored_for_lower_is_better()
+    {
+        // rent 100, 200, 300 (lower is better) arrives as v = −100, −200, −300; fixed mean 200 (raw) → −200, sd 100:
+        // z = (−100 + 200)/100 = 1, 0, −1: the cheapest area scores highest.
+        Equal([1, 0, -1], Normalise(_method, [-100, -200, -300], Spec("zscore", ("mean", 200), ("sd", 100)), direction: -1));
+    }
+
+    [Fact]
     public void No_spread_gives_m()
     {
         Equal([100, 100], Normalise(_method, [3, 3], Spec("zscore", ("m", 100), ("s", 10))));
