@@ -5,6 +5,7 @@ using WellbeingIndex.Functions.Compute;
 using WellbeingIndex.Functions.Hosting;
 using WellbeingIndex.Functions.Http;
 using WellbeingIndex.Abstractions;
+using WellbeingIndex.Engine;
 using WellbeingIndex.Engine.Definition;
 using WellbeingIndex.Engine.Uncertainty;
 using WellbeingIndex.Providers;
@@ -31,14 +32,25 @@ public static class ComputeEndpoint
                 await CheckPeriodAsync(runtime, definition, period, ct);
             }
 
-            var run = await runtime.Runner.ComputeAsync(framework, period, body.Areas, body.IsWhatIf ? definition : null, ct);
-            var document = RunDocument.Computed(run, body.IsWhatIf);
-            if (body.Uncertainty is { } options)
+            try
             {
-                document = document with { Uncertainty = UncertaintyAnalysis.Run(run.Result, options, cancellationToken: ct).Areas };
-            }
+                var run = await runtime.Runner.ComputeAsync(framework, period, body.Areas, body.IsWhatIf ? definition : null, ct);
+                var document = RunDocument.Computed(run, body.IsWhatIf);
+                if (body.Uncertainty is { } options)
+                {
+                    document = document with { Uncertainty = UncertaintyAnalysis.Run(run.Result, options, cancellationToken: ct).Areas };
+                }
 
-            return document.ToResult(request);
+                return document.ToResult(request);
+            }
+            catch (IndexComputationException e)
+            {
+                // The data cannot support what was asked (no value for these areas at this period, a geometric mean
+                // meeting negative z-scores): name the fields that shaped it; with none given, the default period did.
+                var fields = body.GivenFields.Count > 0 ? body.GivenFields : ["period"];
+                throw new ApiProblem(StatusCodes.Status422UnprocessableEntity, "The index cannot be computed with these settings.", e.Message,
+                    fields.ToDictionary(f => f, _ => new[] { e.Message })).ToException();
+            }
         }).WithName("ComputeIndex");
 
     /// <summary>

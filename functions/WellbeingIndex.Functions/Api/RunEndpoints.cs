@@ -25,6 +25,13 @@ public static class RunEndpoints
             IResultStore store, CancellationToken ct) =>
         {
             var framework = runtime.Framework(id);
+            // Run ids are "<period>-<16 hex digits>"; anything else never reaches the store (a '/' or '#' in a row key is
+            // a storage error, not "not found").
+            if (runId.Length > 64 || !runId.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+            {
+                throw ApiProblem.NotFound($"'{runId}' is not a run id (period and hash, such as 2023-17484d4417241c38).", "runId").ToException();
+            }
+
             var run = await store.GetRunAsync(framework.Id, runId, ct)
                 ?? throw ApiProblem.NotFound($"No published run '{runId}' of '{framework.Id}'.", "runId").ToException();
             return (await Document(store, run, ct)).ToResult(request);

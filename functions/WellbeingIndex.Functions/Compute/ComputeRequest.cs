@@ -37,6 +37,9 @@ public sealed record ComputeRequest
     /// <summary>A rank-uncertainty analysis to run on the result; null for none (it costs one recomputation per run).</summary>
     public UncertaintyOptions? Uncertainty { get; init; }
 
+    /// <summary>The request fields that shape the computation, in request order (for naming them in a 422).</summary>
+    public IReadOnlyList<string> GivenFields { get; init; } = [];
+
     /// <summary>True when the request changes the definition (the result is then a what-if, not the published index).</summary>
     public bool IsWhatIf => Weights.Count > 0 || Normalise is not null || Aggregate is not null || Nodes.Count > 0;
 
@@ -69,6 +72,7 @@ public sealed record ComputeRequest
             Aggregate = ReadMethod(body["aggregate"], "aggregate", Add),
             Nodes = ReadNodes(body, Add),
             Uncertainty = ReadUncertainty(body, Add),
+            GivenFields = body.Properties().Where(p => p.Value.Type != JTokenType.Null && Properties.Contains(p.Name)).Select(p => p.Name).ToList(),
         };
 
         if (errors.Count > 0)
@@ -135,7 +139,7 @@ public sealed record ComputeRequest
             }
 
             var code = array[i].Value<string>()!.Trim();
-            if (areas.Contains(code, StringComparer.OrdinalIgnoreCase))
+            if (areas.Contains(code, StringComparer.Ordinal))
             {
                 add($"areas[{i}]", $"'{code}' is listed twice.");
                 continue;
@@ -248,9 +252,9 @@ public sealed record ComputeRequest
                 return null;
             }
 
-            if (t.Type == JTokenType.Integer && t.Value<long>() is >= int.MinValue and <= int.MaxValue)
+            if (t.Type == JTokenType.Integer && IndexDefinitionJson.TryReadNumber(t, out var whole) && whole is >= int.MinValue and <= int.MaxValue)
             {
-                return t.Value<int>();
+                return (int)whole;
             }
 
             add($"uncertainty.{name}", $"must be a whole number, got {Describe(t)}.");
@@ -309,7 +313,7 @@ public sealed record ComputeRequest
     }
 
     private static double? Number(JToken token) =>
-        token.Type is JTokenType.Integer or JTokenType.Float ? token.Value<double>() : null;
+        IndexDefinitionJson.TryReadNumber(token, out var value) ? value : null;
 
     private static string Describe(JToken t) => t.Type switch
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using WellbeingIndex.Engine.Results;
 
 namespace WellbeingIndex.Functions.Http;
 
@@ -47,12 +48,7 @@ public static class Csv
                 IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
                 _ => cell.ToString() ?? "",
             };
-            if (value.AsSpan().IndexOfAny(",\"\r\n") >= 0)
-            {
-                value = "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-            }
-
-            text.Append(value);
+            text.Append(IndexResultCsv.Escape(value));
         }
 
         text.Append("\r\n");

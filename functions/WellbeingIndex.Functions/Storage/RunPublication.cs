@@ -73,7 +73,7 @@ internal sealed class RunPublication
         }
 
         var definitionJson = IndexDefinitionJson.ToJson(definition).ToString(Newtonsoft.Json.Formatting.None);
-        var hash = new Hasher();
+        using var hash = new Hasher();
         hash.Add(frameworkId).Add(run.Period.ToString()).Add(definitionJson);
         for (var i = 0; i < areaCodes.Length; i++)
         {
@@ -146,7 +146,7 @@ internal sealed class RunPublication
 
     private static double? NullIfNaN(double value) => double.IsNaN(value) ? null : value;
 
-    private sealed class Hasher
+    private sealed class Hasher : IDisposable
     {
         private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
@@ -158,5 +158,7 @@ internal sealed class RunPublication
         }
 
         public string Hex(int characters) => Convert.ToHexStringLower(_hash.GetHashAndReset())[..characters];
+
+        public void Dispose() => _hash.Dispose();
     }
 }

@@ -198,6 +198,24 @@ public static class IndexDefinitionJson
         return root;
     }
 
+    /// <summary>
+    /// A JSON number as a finite double. Newtonsoft reads an integer beyond 64 bits as a BigInteger, which
+    /// <c>Value&lt;double&gt;()</c> cannot convert; every numeric field goes through here so such input is a field error.
+    /// </summary>
+    public static bool TryReadNumber(JToken token, out double value)
+    {
+        value = token is JValue { Type: JTokenType.Integer or JTokenType.Float } v
+            ? v.Value switch
+            {
+                // Parsed from its digits: the BigInteger-to-double cast is not correctly rounded (10^30 → 9.9999999999999988e29).
+                System.Numerics.BigInteger big => double.Parse(big.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+                IConvertible c => c.ToDouble(CultureInfo.InvariantCulture),
+                _ => double.NaN,
+            }
+            : double.NaN;
+        return double.IsFinite(value);
+    }
+
     /// <summary>Reads a method object such as <c>{"method": "minmax", "l": 0}</c>; used for what-if overrides too.</summary>
     public static MethodSpec? ReadMethod(JToken token, string path, List<DefinitionProblem> problems)
     {
@@ -264,8 +282,11 @@ public static class IndexDefinitionJson
 
             switch (p.Value.Type)
             {
+                case JTokenType.Integer or JTokenType.Float when TryReadNumber(p.Value, out var number):
+                    numbers[p.Name] = number;
+                    break;
                 case JTokenType.Integer or JTokenType.Float:
-                    numbers[p.Name] = p.Value.Value<double>();
+                    add($"{path}.{p.Name}", $"must be a finite number, got {Describe(p.Value)}.");
                     break;
                 case JTokenType.String:
                     texts[p.Name] = p.Value.Value<string>()!;
@@ -321,7 +342,13 @@ public static class IndexDefinitionJson
             return null;
         }
 
-        return t.Value<double>();
+        if (!TryReadNumber(t, out var value))
+        {
+            add($"{path}.{name}", $"must be a finite number, got {Describe(t)}.");
+            return null;
+        }
+
+        return value;
     }
 
     private static IEnumerable<(JToken Item, string Path)> Array(JObject o, string name, string path, Action<string, string> add, bool required)

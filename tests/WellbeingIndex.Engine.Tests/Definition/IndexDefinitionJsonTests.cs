@@ -148,6 +148,20 @@ public class IndexDefinitionJsonTests
     }
 
     [Fact]
+    public void Integers_beyond_64_bits_are_read_as_numbers_not_crashes()
+    {
+        // Newtonsoft reads 10^30 as a BigInteger (which Value<double>() cannot convert) and refuses ~10^400 outright.
+        var big = "1" + new string('0', 30);
+        var d = IndexDefinitionJson.Read(Valid.Replace("\"weight\": 2", $"\"weight\": {big}", StringComparison.Ordinal));
+        Assert.Equal(1e30, d["pay"].Weight);
+
+        var huge = "1" + new string('0', 400);
+        var e = Assert.Throws<DefinitionException>(() => IndexDefinitionJson.Read(Valid.Replace("\"weight\": 2", $"\"weight\": {huge}", StringComparison.Ordinal)));
+        Assert.Equal("$.nodes[0].weight", e.Problems.Single().Path);
+        Assert.Contains("not valid JSON", e.Problems.Single().Message);
+    }
+
+    [Fact]
     public void Rejects_malformed_json_with_a_path()
     {
         var e = Assert.Throws<DefinitionException>(() => IndexDefinitionJson.Read("{\"id\": \"x\", \"nodes\": [ {\"code\": }"));

@@ -89,8 +89,32 @@ public class ComputeProblemTests(ApiFactory factory) : IClassFixture<ApiFactory>
     {
         // z-scores are negative for below-average boroughs, and a geometric mean needs positive values.
         var response = await PostAsync("""{"period": "2022", "normalise": {"method": "zscore"}, "aggregate": {"method": "gmean"}}""");
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnprocessableEntity);
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnprocessableEntity, "period", "normalise", "aggregate");
         Assert.Contains("gmean", problem["detail"]!.Value<string>());
+    }
+
+    [Fact]
+    public async Task Areas_with_no_value_for_an_indicator_are_422_naming_the_request_fields()
+    {
+        // ONS withheld the City of London's full-time pay (latest at or before 2023 is 2019, withheld): alone, it leaves
+        // the pay indicator with no value at all.
+        var response = await PostAsync("""{"period": "2023", "areas": ["E09000001"]}""");
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnprocessableEntity, "period", "areas");
+        Assert.Contains("'pay'", problem["detail"]!.Value<string>());
+    }
+
+    [Fact]
+    public async Task Integers_too_large_for_a_number_are_field_errors_not_500()
+    {
+        // Newtonsoft reads integers beyond 64 bits (10^30) as BigInteger, which used to escape as an InvalidCastException;
+        // at ~10^400 it refuses the JSON, which is reported where it broke.
+        var big = "1" + new string('0', 30);
+        var problem = await ProblemAssert.IsProblemAsync(await PostAsync($$$"""{"uncertainty": {"runs": {{{big}}}, "seed": {{{big}}}}}"""),
+            HttpStatusCode.BadRequest, "uncertainty.runs", "uncertainty.seed");
+        Assert.Contains("whole number", problem["errors"]!["uncertainty.seed"]![0]!.Value<string>());
+
+        var huge = "1" + new string('0', 400);
+        await ProblemAssert.IsProblemAsync(await PostAsync($$$"""{"weights": {"warmth": {{{huge}}}}}"""), HttpStatusCode.BadRequest, "weights.warmth");
     }
 
     [Fact]

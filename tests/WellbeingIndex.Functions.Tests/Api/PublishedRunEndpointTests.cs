@@ -79,6 +79,8 @@ public class PublishedRunEndpointTests
         var client = factory.CreateClient();
         await ProblemAssert.IsProblemAsync(await client.GetAsync("/api/frameworks/london/runs/latest"), HttpStatusCode.NotFound);
         await ProblemAssert.IsProblemAsync(await client.GetAsync("/api/frameworks/london/runs/2022-0000"), HttpStatusCode.NotFound, "runId");
+        var notAnId = await ProblemAssert.IsProblemAsync(await client.GetAsync("/api/frameworks/london/runs/2022%23x%3F"), HttpStatusCode.NotFound, "runId");
+        Assert.Contains("is not a run id", notAnId["detail"]!.Value<string>());
         await ProblemAssert.IsProblemAsync(await client.GetAsync("/api/frameworks/london/areas/E06000001/history"), HttpStatusCode.NotFound, "areaCode");
         await ProblemAssert.IsProblemAsync(await client.GetAsync("/api/frameworks/paris/runs/latest"), HttpStatusCode.NotFound, "id");
         var empty = await ApiFactory.JsonAsync(await client.GetAsync("/api/frameworks/london/areas/E09000007/history"));

@@ -88,7 +88,19 @@ public sealed class AzuriteProcess : IAsyncDisposable
                 throw new InvalidOperationException(message);
             }
 
-            if (await AnswersAsync(port, cancellationToken).ConfigureAwait(false))
+            bool answers;
+            try
+            {
+                answers = await AnswersAsync(port, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                // Cancelled or failed while waiting: never leave the process behind.
+                await azurite.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+
+            if (answers)
             {
                 return azurite;
             }
@@ -100,7 +112,15 @@ public sealed class AzuriteProcess : IAsyncDisposable
                 throw new InvalidOperationException(message);
             }
 
-            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                await azurite.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
         }
     }
 
