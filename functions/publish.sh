@@ -33,4 +33,4 @@ if [ ! -f "$out/local.settings.json" ]; then
 }
 JSON
 fi
-echo "Function app assembled in $out: $(ls -d "$out"/*/ | xargs -n1 basename | tr '\n' ' ')"
+echo "Function app assembled in $out: $(ls "$out"/*/function.json | xargs -n1 dirname | xargs -n1 basename | tr '\n' ' ')"
