@@ -61,6 +61,73 @@ internal static class ColumnStatistics
     }
 
     /// <summary>
+    /// Weighted mean and the unbiased sd for reliability weights, √(Σw(v − m)² / (Σw − Σw²/Σw)): equal weights give
+    /// the sample sd. Values or weights that are missing, and zero weights, are skipped; a negative weight throws.
+    /// </summary>
+    public static (int Count, double Mean, double Sd) WeightedMeanSd(ReadOnlySpan<double> values, ReadOnlySpan<double> weights)
+    {
+        if (weights.Length != values.Length)
+        {
+            throw new ArgumentException($"{weights.Length} weights for {values.Length} values.", nameof(weights));
+        }
+
+        double sw = 0, sw2 = 0, swx = 0;
+        var n = 0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var (v, w) = (values[i], weights[i]);
+            if (w < 0) throw new ArgumentException($"weight {w} at position {i + 1} is negative.", nameof(weights));
+            if (double.IsNaN(v) || double.IsNaN(w) || w == 0) continue;
+            n++;
+            sw += w;
+            sw2 += w * w;
+            swx += w * v;
+        }
+
+        if (n == 0) return (0, double.NaN, double.NaN);
+        var mean = swx / sw;
+        var ss = 0.0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var (v, w) = (values[i], weights[i]);
+            if (double.IsNaN(v) || double.IsNaN(w) || w == 0) continue;
+            ss += w * (v - mean) * (v - mean);
+        }
+
+        return (n, mean, n > 1 ? Math.Sqrt(ss / (sw - sw2 / sw)) : double.NaN);
+    }
+
+    /// <summary>The reference's minimum and maximum as fitted parameters <c>min</c> and <c>max</c> (NaN when none).</summary>
+    public static FittedParameters RangeParameters(ReadOnlySpan<double> reference)
+    {
+        var (min, max) = Range(reference);
+        return new FittedParameters(new Dictionary<string, double> { ["min"] = min, ["max"] = max });
+    }
+
+    /// <summary>The sorted present reference values, with their count as parameter <c>n</c>.</summary>
+    public static FittedParameters RankParameters(ReadOnlySpan<double> reference)
+    {
+        var sorted = new double[CountPresent(reference)];
+        CopyPresentSorted(reference, sorted);
+        return new FittedParameters(new Dictionary<string, double> { ["n"] = sorted.Length }, sorted);
+    }
+
+    /// <summary>
+    /// Ranks <paramref name="values"/> against a sorted reference: rank = 1 + the number of reference values strictly
+    /// below the value (the min-ties rank it would have among the reference), then <paramref name="map"/>(rank, n) with
+    /// n the reference's size. When the reference is the column itself this is <see cref="MinRanks"/>.
+    /// </summary>
+    public static void RanksAgainst(ReadOnlySpan<double> sorted, ReadOnlySpan<double> values, Span<double> output, Func<double, int, double> map)
+    {
+        var n = sorted.Length;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var v = values[i];
+            output[i] = double.IsNaN(v) || n == 0 ? double.NaN : map(LowerBound(sorted, v) + 1, n);
+        }
+    }
+
+    /// <summary>
     /// Skewness and kurtosis as COINr's <c>skew()</c> and <c>kurt()</c> (R/treat.R), which copy e1071 type 2 (Excel's
     /// SKEW and KURT): G1 = √n·Σd³/(Σd²)^1.5 · √(n(n−1))/(n−2); with r = n·Σd⁴/(Σd²)²,
     /// G2 = ((n+1)(r−3)+6)(n−1)/((n−2)(n−3)). NaN when fewer than 4 values are present or all are equal.

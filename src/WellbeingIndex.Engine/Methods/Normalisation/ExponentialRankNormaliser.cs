@@ -18,6 +18,21 @@ public sealed class ExponentialRankNormaliser : INormaliser
 
     public IEnumerable<ParameterProblem> Validate(MethodSpec spec) => Schema.Validate(spec);
 
+    /// <summary>The sorted present reference values, as <see cref="RankNormaliser"/>.</summary>
+    public FittedParameters Fit(ReadOnlySpan<double> reference, ReadOnlySpan<double> weights, MethodSpec spec, ColumnContext context)
+    {
+        Schema.ThrowIfInvalid(spec, Name, context.IndicatorCode);
+        return ColumnStatistics.RankParameters(reference);
+    }
+
+    /// <summary>Against a reference set a value beyond its best has rank/n above 1; R is capped at 1 (score 100).</summary>
+    public void Apply(FittedParameters parameters, ReadOnlySpan<double> values, Span<double> output, MethodSpec spec, ColumnContext context)
+    {
+        Schema.ThrowIfInvalid(spec, Name, context.IndicatorCode);
+        var c = spec.Number("c", 23);
+        ColumnStatistics.RanksAgainst(parameters.Reference, values, output, (rank, n) => Transform(Math.Min(1, rank / n), c));
+    }
+
     public void Normalise(ReadOnlySpan<double> values, Span<double> output, MethodSpec spec, ColumnContext context)
     {
         Schema.ThrowIfInvalid(spec, Name, context.IndicatorCode);

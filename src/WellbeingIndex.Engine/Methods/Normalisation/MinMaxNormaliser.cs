@@ -15,12 +15,18 @@ public sealed class MinMaxNormaliser : INormaliser
 
     public IEnumerable<ParameterProblem> Validate(MethodSpec spec) => Schema.Validate(spec).Concat(Bounds(spec));
 
-    public void Normalise(ReadOnlySpan<double> values, Span<double> output, MethodSpec spec, ColumnContext context)
+    public FittedParameters Fit(ReadOnlySpan<double> reference, ReadOnlySpan<double> weights, MethodSpec spec, ColumnContext context)
+    {
+        Schema.ThrowIfInvalid(spec, Name, context.IndicatorCode, Bounds(spec));
+        return ColumnStatistics.RangeParameters(reference);
+    }
+
+    public void Apply(FittedParameters parameters, ReadOnlySpan<double> values, Span<double> output, MethodSpec spec, ColumnContext context)
     {
         Schema.ThrowIfInvalid(spec, Name, context.IndicatorCode, Bounds(spec));
         var l = spec.Number("l", 0);
         var u = spec.Number("u", 100);
-        var (min, max) = ColumnStatistics.Range(values);
+        var (min, max) = (parameters["min"], parameters["max"]);
         var range = max - min;
         for (var i = 0; i < values.Length; i++)
         {
