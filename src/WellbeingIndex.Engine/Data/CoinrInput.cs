@@ -1,4 +1,5 @@
 using System.Globalization;
+using WellbeingIndex.Abstractions;
 using WellbeingIndex.Engine.Definition;
 using WellbeingIndex.Engine.Methods;
 
@@ -67,14 +68,69 @@ public static class CoinrInput
     /// </summary>
     public static IndicatorData ReadData(CsvTable table, IReadOnlyCollection<string>? indicatorCodes = null, IReadOnlyCollection<string>? groupColumns = null)
     {
-        var codeCol = table.Require("uCode");
-        var nameCol = table.IndexOf("uName");
         var timeCol = table.IndexOf("Time");
         if (timeCol >= 0 && table.Rows.Select(r => r[timeCol].Trim()).Distinct().Count() > 1)
         {
-            throw new InputDataException("the Time column holds several periods; give one period's rows (COINr panel data is computed one time point at a time)", table.Source, null, "Time");
+            throw new InputDataException("the Time column holds several periods; give one period's rows, or compute the panel with a time mode (--time)", table.Source, null, "Time");
         }
 
+        return ReadRows(table, table.Rows, indicatorCodes, groupColumns);
+    }
+
+    /// <summary>
+    /// Reads panel iData (COINr's <c>ASEM_iData_p</c>): a <c>Time</c> column and one row per unit and period, each
+    /// period read as <see cref="ReadData"/> reads a single one. Time values are periods (2018, 2018/19, 2018-03).
+    /// </summary>
+    public static PanelData ReadPanel(CsvTable table, IReadOnlyCollection<string>? indicatorCodes = null, IReadOnlyCollection<string>? groupColumns = null)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var timeCol = table.Require("Time");
+        var byPeriod = new Dictionary<ReferencePeriod, List<CsvRecord>>();
+        foreach (var row in table.Rows)
+        {
+            var text = row[timeCol].Trim();
+            if (!ReferencePeriod.TryParse(text, out var period))
+            {
+                throw new InputDataException($"'{text}' is not a period (use 2019, 2019/20, 2019-03 or 2019-03-31)", table.Source, row.Line, "Time");
+            }
+
+            if (!byPeriod.TryGetValue(period, out var rows))
+            {
+                byPeriod[period] = rows = [];
+            }
+
+            rows.Add(row);
+        }
+
+        if (byPeriod.Count == 0)
+        {
+            throw new InputDataException("no data rows", table.Source, null, "Time");
+        }
+
+        if (byPeriod.Keys.Select(p => p.Kind).Distinct().Count() > 1)
+        {
+            throw new InputDataException($"the Time column mixes kinds of period ({string.Join(", ", byPeriod.Keys.Order())}); use one", table.Source, null, "Time");
+        }
+
+        return new PanelData([.. byPeriod.Select(kv => (kv.Key, ReadRows(table, kv.Value, indicatorCodes, groupColumns)))]);
+    }
+
+    /// <summary>
+    /// Reads a panel iData/iMeta pair into panel data and a definition with the given recipe (as <see cref="Read"/>);
+    /// <paramref name="extraColumns"/> are further numeric iData columns kept beside the indicators (base weights).
+    /// </summary>
+    public static (PanelData Data, IndexDefinition Definition) ReadPanel(string iDataPath, string iMetaPath,
+        IReadOnlyList<StepDefinition> steps, IReadOnlyCollection<string>? extraColumns = null, string? id = null, MethodRegistry? registry = null)
+    {
+        var (meta, definition) = ReadDefinition(iMetaPath, steps, id, registry);
+        var codes = definition.Indicators.Select(i => i.Code).Concat(extraColumns ?? []).Distinct(StringComparer.Ordinal).ToList();
+        return (ReadPanel(CsvTable.ReadFile(iDataPath), codes, meta.GroupColumns), definition);
+    }
+
+    private static IndicatorData ReadRows(CsvTable table, IReadOnlyList<CsvRecord> rows, IReadOnlyCollection<string>? indicatorCodes, IReadOnlyCollection<string>? groupColumns)
+    {
+        var codeCol = table.Require("uCode");
+        var nameCol = table.IndexOf("uName");
         var groups = new HashSet<string>(groupColumns ?? [], StringComparer.Ordinal);
         foreach (var h in table.Header.Where(h => h.StartsWith("Group_", StringComparison.OrdinalIgnoreCase)))
         {
@@ -96,7 +152,7 @@ public static class CoinrInput
             indicatorIndex.Add((code, i));
         }
 
-        var n = table.Rows.Count;
+        var n = rows.Count;
         var codes = new string[n];
         var names = new string[n];
         var columns = indicatorIndex.ToDictionary(x => x.Code, _ => new double[n], StringComparer.Ordinal);
@@ -111,7 +167,7 @@ public static class CoinrInput
         var seen = new Dictionary<string, int>(n, StringComparer.Ordinal);
         for (var r = 0; r < n; r++)
         {
-            var row = table.Rows[r];
+            var row = rows[r];
             var code = row[codeCol].Trim();
             if (code.Length == 0)
             {
@@ -146,6 +202,13 @@ public static class CoinrInput
     public static (IndicatorData Data, IndexDefinition Definition) Read(string iDataPath, string iMetaPath,
         IReadOnlyList<StepDefinition> steps, string? id = null, MethodRegistry? registry = null)
     {
+        var (meta, definition) = ReadDefinition(iMetaPath, steps, id, registry);
+        var data = ReadData(CsvTable.ReadFile(iDataPath), definition.Indicators.Select(i => i.Code).ToList(), meta.GroupColumns);
+        return (data, definition);
+    }
+
+    private static (Meta Meta, IndexDefinition Definition) ReadDefinition(string iMetaPath, IReadOnlyList<StepDefinition> steps, string? id, MethodRegistry? registry)
+    {
         var metaTable = CsvTable.ReadFile(iMetaPath);
         var meta = ReadMeta(metaTable);
         var definition = IndexDefinition.Create(id ?? Path.GetFileNameWithoutExtension(iMetaPath).Replace(' ', '-'),
@@ -161,8 +224,7 @@ public static class CoinrInput
             }
         }
 
-        var data = ReadData(CsvTable.ReadFile(iDataPath), definition.Indicators.Select(i => i.Code).ToList(), meta.GroupColumns);
-        return (data, definition);
+        return (meta, definition);
     }
 
     private static string? NullIfEmpty(string s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

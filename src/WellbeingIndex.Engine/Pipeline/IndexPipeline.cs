@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using WellbeingIndex.Engine.Data;
 using WellbeingIndex.Engine.Definition;
 using WellbeingIndex.Engine.Methods;
+using WellbeingIndex.Engine.Panel;
 using WellbeingIndex.Engine.Results;
 
 namespace WellbeingIndex.Engine.Pipeline;
@@ -14,7 +15,12 @@ namespace WellbeingIndex.Engine.Pipeline;
 public static class IndexPipeline
 {
     public static IndexResult Run(IndexDefinition definition, IndicatorData data, MethodRegistry? registry = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        Run(definition, data, registry, null, cancellationToken);
+
+    /// <summary>The run over a stacked panel when <paramref name="panel"/> is given (see <see cref="PanelScope"/>).</summary>
+    internal static IndexResult Run(IndexDefinition definition, IndicatorData data, MethodRegistry? registry, PanelScope? panel,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(data);
@@ -59,7 +65,8 @@ public static class IndexPipeline
                 {
                     var imputer = registry.Get<IImputer>(step.Method.Method);
                     current = Copy(current);
-                    ForEachColumn(0, codes.Length, parallel, k => imputed[k] = imputer.Impute(current[k], step.Method, contexts[k]));
+                    ForEachColumn(0, codes.Length, parallel, k => imputed[k] = panel?.Impute(imputer, current[k], step.Method, contexts[k])
+                        ?? imputer.Impute(current[k], step.Method, contexts[k]));
                     tables.Add(Table(ResultTable.Imputed, codes, current));
                     break;
                 }
@@ -76,7 +83,8 @@ public static class IndexPipeline
                     ForEachColumn(0, codes.Length, parallel, k =>
                     {
                         var spec = definition.TreatmentOf(indicators[k])!;
-                        treatments.Add((k, registry.Get<ITreatment>(spec.Method).Treat(current[k], spec, contexts[k])));
+                        var treatment = registry.Get<ITreatment>(spec.Method);
+                        treatments.Add((k, panel?.Treat(treatment, current[k], spec, contexts[k]) ?? treatment.Treat(current[k], spec, contexts[k])));
                     });
                     tables.Add(Table(ResultTable.Treated, codes, current));
                     break;
@@ -105,7 +113,16 @@ public static class IndexPipeline
                         }
 
                         var spec = definition.NormalisationOf(indicators[k])!;
-                        registry.Get<INormaliser>(spec.Method).Normalise(column, column, spec, contexts[k]);
+                        var normaliser = registry.Get<INormaliser>(spec.Method);
+                        if (panel is null)
+                        {
+                            normaliser.Normalise(column, column, spec, contexts[k]);
+                        }
+                        else
+                        {
+                            panel.Normalise(normaliser, column, spec, contexts[k]);
+                        }
+
                         output[k] = column;
                     });
                     transformsApplied = true;

@@ -1,4 +1,6 @@
 using System.Globalization;
+using WellbeingIndex.Abstractions;
+using WellbeingIndex.Engine.Panel;
 using WellbeingIndex.Engine.Uncertainty;
 
 namespace WellbeingIndex.Engine.Results;
@@ -24,11 +26,46 @@ public static class IndexResultCsv
         }
 
         writer.Write(uncertainty is null ? ",Rank,Decile,Quintile\n" : ",Rank,Decile,Quintile,RankMedian,RankP05,RankP95\n");
+        WriteRows(result, writer, uncertainty, null);
+    }
+
+    /// <summary>
+    /// A panel run: one row per area and period (oldest first), <c>uCode, uName, Time</c>, then the columns of a single
+    /// run; Rank, Decile and Quintile are within the period, the scores comparable across periods as the time mode says.
+    /// </summary>
+    public static void Write(PanelResult result, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write("uCode,uName,Time");
+        foreach (var c in result.Results[0].Scores)
+        {
+            writer.Write(',');
+            writer.Write(Escape(c.Code));
+        }
+
+        writer.Write(",Rank,Decile,Quintile\n");
+        for (var p = 0; p < result.Periods.Length; p++)
+        {
+            WriteRows(result.Results[p], writer, null, result.Periods[p]);
+        }
+    }
+
+    private static void WriteRows(IndexResult result, TextWriter writer, UncertaintyResult? uncertainty, ReferencePeriod? period)
+    {
+        var columns = result.Scores;
+        var index = result.Index;
         for (var i = 0; i < result.AreaCodes.Length; i++)
         {
             writer.Write(Escape(result.AreaCodes[i]));
             writer.Write(',');
             writer.Write(Escape(result.AreaNames[i]));
+            if (period is { } p)
+            {
+                writer.Write(',');
+                writer.Write(p.ToString());
+            }
+
             foreach (var c in columns)
             {
                 writer.Write(',');
