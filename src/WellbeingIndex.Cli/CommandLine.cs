@@ -15,9 +15,11 @@ public static class CommandLine
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
+        var compute = ComputeCommand.Create(output);
         var root = new RootCommand("WellbeingIndex: composite wellbeing-and-sustainability indices for places.")
         {
-            ComputeCommand.Create(output),
+            compute,
+            TrendsCommand.Create(output, compute),
             MethodsCommand.Create(output),
             ValidateCommand.Create(output),
         };

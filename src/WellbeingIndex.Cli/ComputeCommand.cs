@@ -47,15 +47,47 @@ internal static class ComputeCommand
             definition, idata, imeta, tidy, framework, period, dataDir, plugins, normalise, range, aggregate, impute, treat,
             normaliseParams, aggregateParams, imputeParams, treatParams, minCoverage, outFile, uncertainty, weightNoise, seed,
         };
+        var panelFlags = new PanelFlags();
+        foreach (var option in panelFlags.All)
+        {
+            command.Options.Add(option);
+        }
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var recipe = new RecipeFlags(
-                Flag(parse.GetValue(impute), parse.GetValue(imputeParams), "--impute"),
-                Flag(parse.GetValue(treat), parse.GetValue(treatParams), "--treat"),
-                NormaliseFlag(parse.GetValue(normalise), parse.GetValue(range), parse.GetValue(normaliseParams)),
-                Flag(parse.GetValue(aggregate), parse.GetValue(aggregateParams), "--aggregate"),
-                parse.GetValue(minCoverage));
+            var recipe = Recipe(parse);
+            var overTime = PanelFlags.Read(parse);
+            if (overTime.AsksForPanel)
+            {
+                if (parse.GetValue(uncertainty) is not null || parse.GetValue(period) is not null)
+                {
+                    throw new UsageException("--uncertainty and --period apply to one period; a panel (--time, --impute-panel, --from/--to) is computed over all its periods.");
+                }
+
+                var (panel, _) = await PanelCompute.RunAsync(parse, recipe, overTime, cancellationToken);
+                var to = parse.GetValue(outFile);
+                if (to is null)
+                {
+                    overTime.WriteCsv(panel, output);
+                    return CommandLine.Ok;
+                }
+
+                Directory.CreateDirectory(to.DirectoryName ?? ".");
+                await using (var writer = new StreamWriter(to.FullName))
+                {
+                    if (to.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase))
+                    {
+                        await writer.WriteAsync(PanelCompute.ToJson(panel).ToString());
+                    }
+                    else
+                    {
+                        overTime.WriteCsv(panel, writer);
+                    }
+                }
+
+                await output.WriteLineAsync($"{panel.Definition.Id}: {panel.Input.AreaCodes.Length} areas × {panel.Periods.Length} periods ({panel.Time}), {panel.Definition.Indicators.Length} indicators -> {to.FullName}");
+                return CommandLine.Ok;
+            }
 
             IndexResult result;
             FrameworkRun? run = null;
@@ -106,9 +138,29 @@ internal static class ComputeCommand
             }
 
             var target = parse.GetValue(outFile);
+            if (overTime.Table is { } table)
+            {
+                if (spread is not null)
+                {
+                    throw new UsageException("--table writes one data set; --uncertainty adds rank columns to the default output only.");
+                }
+
+                if (target is not null && target.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new UsageException("--table chooses what a CSV holds; JSON output holds every score already.");
+                }
+            }
+
             if (target is null)
             {
-                IndexResultCsv.Write(result, output, spread);
+                if (overTime.Table is { } t)
+                {
+                    ResultTableCsv.Write(result, t, output);
+                }
+                else
+                {
+                    IndexResultCsv.Write(result, output, spread);
+                }
             }
             else
             {
@@ -124,6 +176,10 @@ internal static class ComputeCommand
                     {
                         FrameworkCompute.WriteJson(run, writer);
                     }
+                }
+                else if (overTime.Table is { } t)
+                {
+                    ResultTableCsv.Write(result, t, writer);
                 }
                 else
                 {
@@ -143,12 +199,20 @@ internal static class ComputeCommand
         return command;
     }
 
+    /// <summary>The recipe flags, read by name so that every command sharing compute's options (trends) reads them alike.</summary>
+    internal static RecipeFlags Recipe(ParseResult parse) => new(
+        Flag(parse.GetValue<string?>("--impute"), parse.GetValue<string[]?>("--impute-param"), "--impute"),
+        Flag(parse.GetValue<string?>("--treat"), parse.GetValue<string[]?>("--treat-param"), "--treat"),
+        NormaliseFlag(parse.GetValue<string?>("--normalise"), parse.GetValue<string?>("--range"), parse.GetValue<string[]?>("--normalise-param")),
+        Flag(parse.GetValue<string?>("--aggregate"), parse.GetValue<string[]?>("--aggregate-param"), "--aggregate"),
+        parse.GetValue<double?>("--min-coverage"));
+
     private static Option<string[]> Params(string name, string description) =>
         new(name) { Description = description, AllowMultipleArgumentsPerToken = true, Arity = ArgumentArity.ZeroOrMore };
 
     private static string Names<T>() where T : class, IMethod => string.Join("|", MethodRegistry.Default.Names<T>());
 
-    private static MethodSpec? Flag(string? method, string[]? parameters, string flag)
+    internal static MethodSpec? Flag(string? method, string[]? parameters, string flag)
     {
         if (method is null)
         {

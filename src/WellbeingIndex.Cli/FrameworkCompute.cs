@@ -21,6 +21,29 @@ internal static class FrameworkCompute
     }
 
     /// <summary>
+    /// <c>compute --framework ID --time ... --from P --to P</c>: the framework over a span of periods as one series. The
+    /// span defaults to the definition's time block (from, to), and its end to the framework's latest period.
+    /// </summary>
+    public static async Task<FrameworkSeries> RunSeriesAsync(string frameworkId, PanelFlags.Parsed flags, DirectoryInfo? dataDir, DirectoryInfo? plugins,
+        RecipeFlags recipe, CancellationToken cancellationToken)
+    {
+        var framework = FrameworkCatalog.BuiltIn().Get(frameworkId);
+        var context = new ProviderContext(DataDirectory.Resolve(dataDir?.FullName ?? Environment.GetEnvironmentVariable(DataDirectory.EnvironmentVariable)));
+        var runner = new FrameworkRunner(ProviderCatalog.Discover(context, plugins?.FullName), SystemClock.Instance);
+        var definition = recipe.ApplyTo(framework.Definition);
+        var from = PanelCompute.Period(flags.From ?? definition.Time?.From, "--from")
+            ?? throw new UsageException($"framework '{frameworkId}' states no series start (time.from): give --from PERIOD.");
+        var to = PanelCompute.Period(flags.To ?? definition.Time?.To, "--to") ?? await runner.LatestPeriodAsync(framework, cancellationToken);
+        if (from.Kind != to.Kind)
+        {
+            to = ReferencePeriod.ForCalendarYear(to.Start.Year) is var y && from.Kind == PeriodKind.CalendarYear ? y : throw new UsageException($"--from {from} and --to {to} must be the same kind of period.");
+        }
+
+        return await runner.ComputeSeriesAsync(framework, from, to, flags.Time, definitionOverride: ReferenceEquals(definition, framework.Definition) ? null : definition,
+            imputePanel: flags.ImputePanel, ct: cancellationToken);
+    }
+
+    /// <summary>
     /// One line per indicator: where its values come from and which periods they refer to, so a reader of the output
     /// sees at once which values are older than the period asked for.
     /// </summary>
