@@ -43,6 +43,7 @@ public static class PanelPipeline
         }
 
         IReadOnlyList<ImputedCell> imputed = [];
+        var original = panel;
         if (options?.ImputePanel is { } spec)
         {
             (panel, imputed) = PanelImputation.Impute(panel, codes, spec);
@@ -51,7 +52,7 @@ public static class PanelPipeline
         if (time.Mode == TimeMode.PerPeriod)
         {
             var results = Enumerable.Range(0, panel.PeriodCount)
-                .Select(p => IndexPipeline.Run(definition, panel[p], registry, cancellationToken)).ToList();
+                .Select(p => KeepRaw(IndexPipeline.Run(definition, panel[p], registry, cancellationToken), original[p], imputed.Count > 0)).ToList();
             return new PanelResult(definition, time, panel, results, imputed, []);
         }
 
@@ -70,7 +71,8 @@ public static class PanelPipeline
         var scope = new PanelScope(starts, periodContexts, fitRows, fitWeights,
             ColumnContext.For(definition.Root.Code, fitRows.Select(r => stacked.AreaCodes[r]).ToArray()));
         var whole = IndexPipeline.Run(run, stacked, registry, scope, cancellationToken);
-        var split = Enumerable.Range(0, panel.PeriodCount).Select(p => Slice(whole, panel[p], starts[p], starts[p + 1] - starts[p])).ToList();
+        var split = Enumerable.Range(0, panel.PeriodCount)
+            .Select(p => KeepRaw(Slice(whole, panel[p], starts[p], starts[p + 1] - starts[p]), original[p], imputed.Count > 0)).ToList();
         var fits = scope.Fits.Select(kv => new FittedStep(kv.Key.Step, kv.Key.Indicator, kv.Value))
             .OrderBy(f => f.Step == StepNames.Treat ? 0 : 1).ThenBy(f => codes.IndexOf(f.Indicator)).ToList();
         return new PanelResult(run, time, panel, split, imputed, fits);
@@ -161,6 +163,42 @@ public static class PanelPipeline
         }
 
         return (rows, weights);
+    }
+
+    /// <summary>
+    /// After imputation over time the recipe ran on filled data; the result's raw table is put back to the data as read,
+    /// and the filled data become the imputed table (unless a cross-sectional impute step made one, which includes them).
+    /// </summary>
+    private static IndexResult KeepRaw(IndexResult result, IndicatorData original, bool filled)
+    {
+        if (!filled)
+        {
+            return result;
+        }
+
+        var filledRaw = result.Table(ResultTable.Raw);
+        var codes = filledRaw.Codes;
+        var raw = new ResultTable(ResultTable.Raw, codes, codes.ToDictionary(c => c, c => original.Column(c).ToArray(), StringComparer.Ordinal));
+        var tables = new List<ResultTable> { raw };
+        if (!result.HasTable(ResultTable.Imputed))
+        {
+            tables.Add(new ResultTable(ResultTable.Imputed, codes, codes.ToDictionary(c => c, filledRaw.ColumnArray, StringComparer.Ordinal)));
+        }
+
+        tables.AddRange(result.Tables.Where(t => t.Name != ResultTable.Raw));
+        var counts = codes.ToDictionary(c => c, c =>
+        {
+            var before = raw.Column(c);
+            var after = tables.First(t => t.Name == ResultTable.Imputed).Column(c);
+            var n = 0;
+            for (var i = 0; i < before.Length; i++)
+            {
+                if (double.IsNaN(before[i]) && !double.IsNaN(after[i])) n++;
+            }
+
+            return n;
+        }, StringComparer.Ordinal);
+        return new IndexResult(result.Definition, result.Input, tables, result.Scores, result.Treatments, counts);
     }
 
     private static IndexResult Slice(IndexResult whole, IndicatorData input, int start, int length)
