@@ -5,6 +5,7 @@ using WellbeingIndex.Benchmarks.Publishing;
 
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- quick      (engine: median, allocations, peak memory)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- engine     (engine: BenchmarkDotNet)
+// dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- panel      (33,000 x 40 x 5 panel per time mode; London, every period)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- methods    (each normalisation on 33,000 rows)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- api        (HTTP compute latency, 33 boroughs)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- publish    (rows/s publishing to Azurite)
@@ -14,6 +15,7 @@ return command switch
 {
     "quick" => QuickBench.Run(rest),
     "engine" => Run(BenchmarkRunner.Run<PipelineBenchmarks>(args: rest)),
+    "panel" => Run(BenchmarkRunner.Run<PanelBenchmarks>(args: rest)),
     "methods" => Run(BenchmarkRunner.Run<MethodBenchmarks>(args: rest)),
     "api" => await ComputeLatencyBenchmark.RunAsync(rest),
     "publish" => await PublishBenchmark.RunAsync(rest),
@@ -24,6 +26,6 @@ static int Run(BenchmarkDotNet.Reports.Summary summary) => summary.HasCriticalVa
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: quick [runs] | engine | methods [BenchmarkDotNet args] | api | publish [areas...] [--indicators N]");
+    Console.Error.WriteLine("usage: quick [runs] | engine | panel | methods [BenchmarkDotNet args] | api | publish [areas...] [--indicators N]");
     return 2;
 }
