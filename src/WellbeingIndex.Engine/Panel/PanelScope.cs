@@ -61,6 +61,11 @@ internal sealed class PanelScope
 
     private double[] Gather(double[] column)
     {
+        if (_fitRows.Length == column.Length)
+        {
+            return column;   // pooled: every row, in order; fitting only reads
+        }
+
         var reference = new double[_fitRows.Length];
         for (var i = 0; i < _fitRows.Length; i++)
         {
