@@ -6,8 +6,9 @@ using WellbeingIndex.Abstractions;
 namespace WellbeingIndex.Api.Http;
 
 /// <summary>
-/// Settings of the generated OpenAPI document: its title, and the types whose JSON form is text (periods, NodaTime
-/// values) described as strings, as <see cref="ApiJson"/> writes them.
+/// Settings of the generated OpenAPI document: its title; the types whose JSON form is text (periods, NodaTime values)
+/// described as strings, as <see cref="ApiJson"/> writes them; request bodies an operation reads itself
+/// (<see cref="DocumentedBody"/>).
 /// </summary>
 public static class ApiOpenApi
 {
@@ -43,6 +44,21 @@ public static class ApiOpenApi
             }
 
             return Task.CompletedTask;
+        });
+        options.AddOperationTransformer(async (operation, context, cancellationToken) =>
+        {
+            if (context.Description.ActionDescriptor.EndpointMetadata.OfType<DocumentedBody>().FirstOrDefault() is { } body)
+            {
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = false,
+                    Description = body.Description,
+                    Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(body.Type, null, cancellationToken) },
+                    },
+                };
+            }
         });
     }
 }

@@ -61,7 +61,7 @@ public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings)
         routes.MapPost(ApiOperations.Pattern(Route), (HttpRequest request, string id, ComputeIndex operation, CancellationToken ct) =>
                 operation.HandleAsync(request, id, ct))
             .WithName(Name)
-            .Accepts<ComputeRequestBody>(isOptional: true, "application/json")
+            .WithMetadata(new DocumentedBody(typeof(ComputeRequestBody), "Every field optional; an empty body computes the framework at its latest period."))
             .Produces<RunDocument>(StatusCodes.Status200OK, "application/json", "text/csv")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge)

@@ -24,8 +24,8 @@ public sealed class GetAreaHistory(WellbeingRuntime runtime, IResultStore store)
         var history = rows.Select(r => new RunDocument.HistoryEntry(r.RunId, r.Period, r.Scores)).ToList();
         if (Csv.IsWanted(request) && history.Count > 0)
         {
-            return Csv.Result(RunDocument.CsvHeader(history[0].Scores, "run_id", "period"),
-                history.Select(h => (IReadOnlyList<object?>)[h.RunId, h.Period.ToString(), .. RunDocument.CsvCells(h.Scores)]));
+            return Csv.Result(RunCsv.Header(history[0].Scores, "run_id", "period"),
+                history.Select(h => (IReadOnlyList<object?>)[h.RunId, h.Period.ToString(), .. RunCsv.Cells(h.Scores)]));
         }
 
         return ApiJson.Result(new AreaHistory(framework.Id, area.Code, area.Name, history));

@@ -1,8 +1,8 @@
 using NodaTime;
 using NodaTime.Text;
-using WellbeingIndex.Functions.Timer;
+using WellbeingIndex.Server;
 
-namespace WellbeingIndex.Functions.Tests.Timer;
+namespace WellbeingIndex.Functions.Tests.Server;
 
 public class PublishScheduleTests
 {
@@ -47,12 +47,5 @@ public class PublishScheduleTests
         var e = Assert.Throws<FormatException>(() => new PublishSchedule("0 6 * * *", PublishSchedule.London));
         Assert.Contains("0 6 * * *", e.Message);
         Assert.Contains("six-field", e.Message);
-    }
-
-    [Fact]
-    public void The_deployed_function_json_schedule_is_read()
-    {
-        var schedule = PublishSchedule.FromFunctionJson(Path.Combine(RepoPaths.Functions, "PublishIndex", "function.json"), PublishSchedule.London);
-        Assert.Equal("0 0 6 * * *", schedule.Expression);
     }
 }

@@ -1,8 +1,8 @@
 using NodaTime;
 using WellbeingIndex.Abstractions;
-using WellbeingIndex.Functions.Storage;
+using WellbeingIndex.Publication;
 
-namespace WellbeingIndex.Functions.Tests.Storage;
+namespace WellbeingIndex.Publication.Tests;
 
 public sealed class RunPublicationTests
 {

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Azure.Data.Tables;
 
-namespace WellbeingIndex.Functions.Tests.Azurite;
+namespace WellbeingIndex.Publication.Tests;
 
 public sealed class AzuriteProcessTests
 {

@@ -1,7 +1,7 @@
 using NodaTime;
-using WellbeingIndex.Functions.Storage;
+using WellbeingIndex.Publication;
 
-namespace WellbeingIndex.Functions.Tests.Storage;
+namespace WellbeingIndex.Publication.Tests;
 
 public sealed class InMemoryResultStoreTests : ResultStoreConformanceTests
 {

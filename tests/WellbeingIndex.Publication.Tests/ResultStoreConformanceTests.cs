@@ -2,9 +2,11 @@ using System.Globalization;
 using NodaTime;
 using WellbeingIndex.Abstractions;
 using WellbeingIndex.Engine.Definition;
-using WellbeingIndex.Functions.Storage;
+using WellbeingIndex.Publication;
 
-namespace WellbeingIndex.Functions.Tests.Storage;
+using WellbeingIndex.Tests;
+
+namespace WellbeingIndex.Publication.Tests;
 
 /// <summary>
 /// What every <see cref="IResultStore"/> must do, run against each implementation by a derived class. Expected scores

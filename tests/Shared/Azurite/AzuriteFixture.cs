@@ -1,4 +1,4 @@
-namespace WellbeingIndex.Functions.Tests.Azurite;
+namespace WellbeingIndex.Tests.Azurite;
 
 /// <summary>
 /// One Azurite for every test class in the <see cref="AzuriteCollection"/>. A missing or broken Azurite fails the

@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Configuration;
-using WellbeingIndex.Functions.Hosting;
+using WellbeingIndex.Api;
 
-namespace WellbeingIndex.Functions.Tests.Hosting;
+namespace WellbeingIndex.Functions.Tests;
 
-public class FunctionSettingsTests
+public class ApiSettingsTests
 {
-    private static FunctionSettings Read(params (string Key, string Value)[] values) =>
-        FunctionSettings.From(new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => KeyValuePair.Create(v.Key, (string?)v.Value))).Build());
+    private static ApiSettings Read(params (string Key, string Value)[] values) =>
+        ApiSettings.From(new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => KeyValuePair.Create(v.Key, (string?)v.Value))).Build());
 
     [Fact]
     public void Defaults_need_no_configuration()
@@ -19,18 +19,19 @@ public class FunctionSettingsTests
         Assert.True(settings.PublishOnStart);
         Assert.False(settings.UnderFunctionsHost);
         Assert.Null(settings.PublishKey);
+        Assert.Equal("0 0 6 * * *", settings.Schedule); // 06:00 every day, as the function app's local.settings example
     }
 
     [Fact]
     public void Values_are_read_and_trimmed()
     {
         var settings = Read(("WELLBEING_FRAMEWORKS", " london , other "), ("WELLBEING_MAX_BODY_BYTES", "1024"), ("WELLBEING_TIMER", "off"),
-            ("WELLBEING_PUBLISH_ON_START", "false"), ("FUNCTIONS_CUSTOMHANDLER_PORT", "40000"), ("WELLBEING_TABLES", "UseDevelopmentStorage=true"));
+            ("WELLBEING_PUBLISH_ON_START", "false"), ("WELLBEING_PUBLISH_SCHEDULE", " 0 30 18 * * 1-5 "), ("WELLBEING_TABLES", "UseDevelopmentStorage=true"));
         Assert.Equal(["london", "other"], settings.Frameworks);
         Assert.Equal(1024, settings.MaxBodyBytes);
         Assert.False(settings.TimerEnabled);
         Assert.False(settings.PublishOnStart);
-        Assert.True(settings.UnderFunctionsHost);
+        Assert.Equal("0 30 18 * * 1-5", settings.Schedule);
         Assert.Equal("UseDevelopmentStorage=true", settings.TablesConnectionString);
     }
 

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace WellbeingIndex.Functions.Tests.Azurite;
+namespace WellbeingIndex.Tests.Azurite;
 
 /// <summary>
 /// An Azurite table service on a free local port, in memory, started from <c>tests/azurite</c> (installed by

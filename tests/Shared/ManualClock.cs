@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace WellbeingIndex.Functions.Tests.Storage;
+namespace WellbeingIndex.Tests;
 
 /// <summary>A clock the test sets (NodaTime.Testing is not available here).</summary>
 internal sealed class ManualClock(Instant now) : IClock

@@ -1,9 +1,9 @@
 using Azure.Data.Tables;
 using NodaTime;
-using WellbeingIndex.Functions.Storage;
-using WellbeingIndex.Functions.Tests.Azurite;
+using WellbeingIndex.Publication;
+using WellbeingIndex.Tests.Azurite;
 
-namespace WellbeingIndex.Functions.Tests.Storage;
+namespace WellbeingIndex.Publication.Tests;
 
 /// <summary>The conformance suite against Azurite; each test gets its own tables (a unique prefix).</summary>
 [Collection(AzuriteCollection.Name)]

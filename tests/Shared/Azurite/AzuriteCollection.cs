@@ -1,4 +1,4 @@
-namespace WellbeingIndex.Functions.Tests.Azurite;
+namespace WellbeingIndex.Tests.Azurite;
 
 /// <summary>Test classes marked <c>[Collection(AzuriteCollection.Name)]</c> share one <see cref="AzuriteFixture"/>.</summary>
 [CollectionDefinition(Name)]

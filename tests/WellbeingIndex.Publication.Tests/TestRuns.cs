@@ -6,7 +6,7 @@ using WellbeingIndex.Engine.Methods;
 using WellbeingIndex.Engine.Pipeline;
 using WellbeingIndex.Providers;
 
-namespace WellbeingIndex.Functions.Tests.Storage;
+namespace WellbeingIndex.Publication.Tests;
 
 /// <summary>
 /// Hand-sized framework runs computed by the engine: index = mean(income, housing), income = mean(pay, benefits),

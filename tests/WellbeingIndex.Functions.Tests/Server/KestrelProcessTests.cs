@@ -5,21 +5,18 @@ using Newtonsoft.Json.Linq;
 using WellbeingIndex.Functions.Tests.Api;
 using WellbeingIndex.Providers;
 
-namespace WellbeingIndex.Functions.Tests.Hosting;
+namespace WellbeingIndex.Functions.Tests.Server;
 
 /// <summary>
-/// The built handler as the Functions host runs it: <c>dotnet WellbeingIndex.Functions.dll</c> with
-/// FUNCTIONS_CUSTOMHANDLER_PORT set, over real sockets; then the calls the host makes (forwarded HTTP and the timer
-/// invocation).
+/// The built standalone server as a user runs it (<c>dotnet WellbeingIndex.Server.dll</c>), over real sockets and
+/// Kestrel: it publishes at start-up, computes on request and serves the published run.
 /// </summary>
 public class KestrelProcessTests
 {
-    private static string HandlerDll()
+    private static string ServerDll()
     {
-        // tests/.../bin/<Configuration>/net10.0/ -> functions/WellbeingIndex.Functions/bin/<Configuration>/net10.0/
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var dll = Path.Combine(RepoPaths.Functions, "WellbeingIndex.Functions", "bin", output.Parent!.Name, output.Name, "WellbeingIndex.Functions.dll");
-        Assert.True(File.Exists(dll), $"build the functions project first: {dll} is missing");
+        var dll = RepoPaths.BuildOutput(Path.Combine("src", "WellbeingIndex.Server"), "WellbeingIndex.Server.dll");
+        Assert.True(File.Exists(dll), $"build the server project first: {dll} is missing");
         return dll;
     }
 
@@ -31,17 +28,17 @@ public class KestrelProcessTests
     }
 
     [Fact]
-    public async Task The_handler_serves_the_hosts_calls_on_the_port_it_is_given()
+    public async Task The_server_publishes_at_start_and_serves_compute_and_published_runs()
     {
         var port = FreePort();
-        var dll = HandlerDll();
-        var start = new ProcessStartInfo("dotnet", [dll])
+        var dll = ServerDll();
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["WELLBEING_TIMER"] = "false";
         start.Environment["WELLBEING_DATA_DIR"] = DataDirectory.Resolve(null);
         start.Environment.Remove("WELLBEING_TABLES");
         start.Environment.Remove("ASPNETCORE_URLS");
@@ -58,7 +55,8 @@ public class KestrelProcessTests
             await WaitUntilUpAsync(client, process, output);
 
             var health = JObject.Parse(await client.GetStringAsync("/api/health"));
-            Assert.Equal("azure-functions", health["host"]!.Value<string>());
+            Assert.Equal("standalone", health["host"]!.Value<string>());
+            Assert.Equal("memory", health["store"]!.Value<string>());
 
             var compute = await client.PostAsync("/api/frameworks/london/compute", ApiFactory.Json("""{"period": "2022"}"""));
             Assert.Equal(HttpStatusCode.OK, compute.StatusCode);
@@ -69,16 +67,14 @@ public class KestrelProcessTests
             var score = expected.Result.Index.Scores[0];
             Assert.Equal(double.IsNaN(score) ? null : score, first["score"]!.Value<double?>());
 
-            // Under the host, the timer invocation needs no key: the host is the only caller on 127.0.0.1.
-            var invocation = await client.PostAsync("/PublishIndex", ApiFactory.Json("""{"Data": {"timer": {"IsPastDue": false}}, "Metadata": {}}"""));
-            Assert.Equal(HttpStatusCode.OK, invocation.StatusCode);
-            var answer = JObject.Parse(await invocation.Content.ReadAsStringAsync());
-            Assert.StartsWith("Published london ", answer["Logs"]![0]!.Value<string>());
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/frameworks/london/runs/latest")).StatusCode);
+            // Published once at start-up, before Kestrel listened: the latest run is the default (latest) period's.
+            var latest = JObject.Parse(await client.GetStringAsync("/api/frameworks/london/runs/latest"));
+            Assert.Equal((await DirectRun.LatestPeriodAsync()).ToString(), latest["run"]!["period"]!.Value<string>());
+            Assert.Equal(33, latest["areas"]!.Count());
         }
         finally
         {
-            process.Kill(entireProcessTree: true);
+            process.Kill(entireProcessTree: true); // SIGKILL is fine: the in-memory store has nothing to flush
             await process.WaitForExitAsync();
         }
     }
@@ -88,7 +84,7 @@ public class KestrelProcessTests
         var waited = Stopwatch.StartNew();
         while (true)
         {
-            Assert.False(process.HasExited, $"the handler exited: {output}");
+            Assert.False(process.HasExited, $"the server exited: {output}");
             try
             {
                 if ((await client.GetAsync("/api/health")).IsSuccessStatusCode)
@@ -100,7 +96,7 @@ public class KestrelProcessTests
             {
             }
 
-            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60), $"the handler did not answer within 60 s: {output}");
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60), $"the server did not answer within 60 s: {output}");
             await Task.Delay(200);
         }
     }

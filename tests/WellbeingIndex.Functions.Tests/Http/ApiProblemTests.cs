@@ -1,5 +1,5 @@
 using WellbeingIndex.Engine.Definition;
-using WellbeingIndex.Functions.Http;
+using WellbeingIndex.Api.Http;
 
 namespace WellbeingIndex.Functions.Tests.Http;
 
@@ -8,7 +8,7 @@ public class ProblemMiddlewareTests
     [Fact]
     public void An_unexpected_error_is_a_500_that_reveals_nothing()
     {
-        var problem = ProblemMiddleware.FromException(new InvalidOperationException("connection string AccountKey=abc at Foo.Bar()"));
+        var problem = ApiProblem.FromException(new InvalidOperationException("connection string AccountKey=abc at Foo.Bar()"));
         Assert.Equal(500, problem.Status);
         Assert.DoesNotContain("AccountKey", problem.Detail);
         Assert.DoesNotContain("Foo.Bar", problem.Detail);
@@ -18,7 +18,7 @@ public class ProblemMiddlewareTests
     [Fact]
     public void Definition_problems_are_keyed_by_their_path()
     {
-        var problem = ProblemMiddleware.FromException(new DefinitionException(
+        var problem = ApiProblem.FromException(new DefinitionException(
             [new DefinitionProblem("$.nodes[2].weight", "must be a positive number, got 0."), new DefinitionProblem("$.nodes[2].weight", "again")]));
         Assert.Equal(400, problem.Status);
         Assert.Equal(["must be a positive number, got 0.", "again"], problem.Errors!["$.nodes[2].weight"]);

@@ -1,9 +1,11 @@
 using Azure.Data.Tables;
 using NodaTime;
-using WellbeingIndex.Functions.Storage;
-using WellbeingIndex.Functions.Tests.Azurite;
+using WellbeingIndex.Publication;
+using WellbeingIndex.Tests.Azurite;
 
-namespace WellbeingIndex.Functions.Tests.Storage;
+using WellbeingIndex.Tests;
+
+namespace WellbeingIndex.Publication.Tests;
 
 /// <summary>The tables as a dashboard reads them (functions/TABLES.md): keys, partition sizes, pointer and run status.</summary>
 [Collection(AzuriteCollection.Name)]
