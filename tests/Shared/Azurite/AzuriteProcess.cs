@@ -35,7 +35,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevAccountKey};TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
 
     /// <summary>Starts Azurite and waits until its port answers; throws with the reason when it cannot.</summary>
-    /// <param name="timeout">How long to wait for the port (default 20 s).</param>
+    /// <param name="timeout">How long to wait for the port (default 60 s: node starts slowly on a loaded 2-core machine).</param>
     /// <param name="repositoryRoot">The folder holding <c>tests/azurite</c>; default: found from the running assembly.</param>
     /// <param name="cancellationToken">Stops the wait.</param>
     public static async Task<AzuriteProcess> StartAsync(TimeSpan? timeout = null, string? repositoryRoot = null, CancellationToken cancellationToken = default)
@@ -78,7 +78,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         var azurite = new AzuriteProcess(process, output, workspace, port);
         var deadline = Stopwatch.StartNew();
-        var limit = timeout ?? TimeSpan.FromSeconds(20);
+        var limit = timeout ?? TimeSpan.FromSeconds(60);
         while (true)
         {
             if (process.HasExited)
