@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace WellbeingIndex.Api.Http;
 
-/// <summary>A response whose body is already text (JSON or CSV): Kestrel forbids the synchronous writes Newtonsoft would make.</summary>
+/// <summary>A response whose body is already text (CSV), written asynchronously with its content type.</summary>
 public sealed class TextResult(string body, int statusCode, string contentType) : IResult
 {
     public string Body { get; } = body;
