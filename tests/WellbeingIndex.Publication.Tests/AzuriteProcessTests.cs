@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Azure.Data.Tables;
+using WellbeingIndex.Tests.Azurite;
 
 namespace WellbeingIndex.Publication.Tests;
 

@@ -52,7 +52,7 @@ public class FrameworkCatalogTests
     public void A_framework_using_a_method_the_registry_lacks_is_reported_naming_the_resource()
     {
         var registry = MethodRegistry.FromAssemblies(typeof(FrameworkCatalogTests).Assembly);
-        var e = Assert.Throws<InvalidDataException>(() => FrameworkCatalog.BuiltIn(registry));
+        var e = Assert.Throws<InvalidDataException>(() => FrameworkCatalog.FromAssembly(BuiltInIndicators.Assembly, registry));
         Assert.StartsWith("Framework resource WellbeingIndex.Frameworks.london.json is invalid", e.Message);
         Assert.Contains("unknown normalise method 'minmax'", e.Message);
     }
