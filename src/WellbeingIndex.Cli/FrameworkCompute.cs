@@ -34,9 +34,8 @@ internal static class FrameworkCompute
     public static async Task<FrameworkSeries> RunSeriesAsync(string frameworkId, PanelFlags.Parsed flags, DirectoryInfo? dataDir, DirectoryInfo? plugins,
         RecipeFlags recipe, CancellationToken cancellationToken)
     {
-        var framework = FrameworkCatalog.BuiltIn().Get(frameworkId);
-        var context = new ProviderContext(DataDirectory.Resolve(dataDir?.FullName ?? Environment.GetEnvironmentVariable(DataDirectory.EnvironmentVariable)));
-        var runner = new FrameworkRunner(ProviderCatalog.Discover(context, plugins?.FullName), SystemClock.Instance);
+        var framework = FrameworkCatalog.FromAssembly(BuiltInIndicators.Assembly).Get(frameworkId);
+        var runner = Runner(dataDir, plugins);
         var definition = recipe.ApplyTo(framework.Definition);
         var from = PanelCompute.Period(flags.From ?? definition.Time?.From, "--from")
             ?? throw new UsageException($"framework '{frameworkId}' states no series start (time.from): give --from PERIOD.");

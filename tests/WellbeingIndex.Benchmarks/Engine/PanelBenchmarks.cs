@@ -5,6 +5,7 @@ using WellbeingIndex.Engine.Data;
 using WellbeingIndex.Engine.Definition;
 using WellbeingIndex.Engine.Methods;
 using WellbeingIndex.Engine.Panel;
+using WellbeingIndex.Indicators;
 using WellbeingIndex.Providers;
 
 namespace WellbeingIndex.Benchmarks.Engine;
@@ -29,8 +30,8 @@ public class PanelBenchmarks
         (_definition, _panel) = Create();
         _treated = _definition.With(steps: [new StepDefinition(StepNames.Treat, new MethodSpec("winsorise")), .. _definition.Steps]);
         var context = new ProviderContext(DataDirectory.Resolve(Environment.GetEnvironmentVariable(DataDirectory.EnvironmentVariable)));
-        _runner = new FrameworkRunner(ProviderCatalog.Discover(context), SystemClock.Instance);
-        _london = FrameworkCatalog.BuiltIn().Get("london");
+        _runner = new FrameworkRunner(ProviderCatalog.Discover(context, [BuiltInIndicators.Assembly]), SystemClock.Instance);
+        _london = FrameworkCatalog.FromAssembly(BuiltInIndicators.Assembly).Get("london");
     }
 
     [Benchmark]

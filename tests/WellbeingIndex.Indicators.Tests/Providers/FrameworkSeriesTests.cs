@@ -2,6 +2,7 @@ using NodaTime;
 using WellbeingIndex.Abstractions;
 using WellbeingIndex.Engine.Definition;
 using WellbeingIndex.Engine.Results;
+using WellbeingIndex.Indicators;
 using WellbeingIndex.Providers;
 using static WellbeingIndex.Indicators.Tests.TestData;
 
@@ -10,8 +11,8 @@ namespace WellbeingIndex.Indicators.Tests.Providers;
 public class FrameworkSeriesTests
 {
     private static readonly Instant Now = Instant.FromUtc(2026, 12, 1, 14, 0);
-    private static readonly Lazy<ProviderCatalog> BuiltIn = new(() => ProviderCatalog.Discover(Context));
-    private static Framework London => FrameworkCatalog.BuiltIn().Get("london");
+    private static readonly Lazy<ProviderCatalog> BuiltIn = new(() => ProviderCatalog.Discover(Context, [BuiltInIndicators.Assembly]));
+    private static Framework London => FrameworkCatalog.FromAssembly(BuiltInIndicators.Assembly).Get("london");
     private static FrameworkRunner Runner => new(BuiltIn.Value, new Clock());
 
     [Fact]
