@@ -6,6 +6,7 @@ using WellbeingIndex.Benchmarks.Publishing;
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- quick      (engine: median, allocations, peak memory)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- engine     (engine: BenchmarkDotNet)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- methods    (each normalisation on 33,000 rows)
+// dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- coinr DIR  (writes the 33,000 x 40 iData/iMeta for the CLI)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- api        (HTTP compute latency, 33 boroughs)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- publish    (rows/s publishing to Azurite)
 var command = args.Length > 0 ? args[0] : "quick";
@@ -15,6 +16,7 @@ return command switch
     "quick" => QuickBench.Run(rest),
     "engine" => Run(BenchmarkRunner.Run<PipelineBenchmarks>(args: rest)),
     "methods" => Run(BenchmarkRunner.Run<MethodBenchmarks>(args: rest)),
+    "coinr" => CoinrFiles.Run(rest),
     "api" => await ComputeLatencyBenchmark.RunAsync(rest),
     "publish" => await PublishBenchmark.RunAsync(rest),
     _ => Usage(),
@@ -24,6 +26,6 @@ static int Run(BenchmarkDotNet.Reports.Summary summary) => summary.HasCriticalVa
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: quick [runs] | engine | methods [BenchmarkDotNet args] | api | publish [areas...] [--indicators N]");
+    Console.Error.WriteLine("usage: quick [runs] | coinr [dir] | engine | methods [BenchmarkDotNet args] | api | publish [areas...] [--indicators N]");
     return 2;
 }

@@ -16,16 +16,20 @@ public static class CoinrInput
     /// <summary>The hierarchy of an iMeta file, plus the names of its group columns.</summary>
     public sealed record Meta(IReadOnlyList<NodeDefinition> Nodes, IReadOnlyList<string> GroupColumns, IReadOnlyDictionary<string, int> DeclaredLevels);
 
+    /// <summary>Reads (and disposes) an iMeta table.</summary>
+    /// <exception cref="InputDataException">A required column is missing or a row is invalid; names the line and column.</exception>
     public static Meta ReadMeta(CsvTable table)
     {
+        ArgumentNullException.ThrowIfNull(table);
+        using var _ = table;
         var col = MetaColumns.ToDictionary(c => c, table.Require, StringComparer.Ordinal);
         var nodes = new List<NodeDefinition>();
         var groups = new List<string>();
         var levels = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in table.Rows)
+        while (table.Next())
         {
-            var code = row[col["iCode"]].Trim();
-            var type = row[col["Type"]].Trim().ToLowerInvariant();
+            var code = table.Text(col["iCode"]);
+            var type = table.Text(col["Type"]).ToLowerInvariant();
             switch (type)
             {
                 case "group":
@@ -34,23 +38,23 @@ public static class CoinrInput
                 case "denominator" or "other":
                     continue;
                 case not ("indicator" or "aggregate"):
-                    throw new InputDataException($"Type '{row[col["Type"]]}' is not one of Indicator, Aggregate, Group, Denominator, Other", table.Source, row.Line, "Type");
+                    throw new InputDataException($"Type '{table.Text(col["Type"])}' is not one of Indicator, Aggregate, Group, Denominator, Other", table.Source, table.Line, "Type");
             }
 
-            var level = CellParser.Number(row[col["Level"]], table.Source, row.Line, "Level");
+            var level = table.Number(col["Level"], "Level");
             if (double.IsNaN(level) || level < 1 || level != Math.Floor(level))
             {
-                throw new InputDataException($"Level '{row[col["Level"]]}' must be a whole number from 1", table.Source, row.Line, "Level");
+                throw new InputDataException($"Level '{table.Text(col["Level"])}' must be a whole number from 1", table.Source, table.Line, "Level");
             }
 
-            var weight = CellParser.Number(row[col["Weight"]], table.Source, row.Line, "Weight");
-            var direction = type == "indicator" ? CellParser.Number(row[col["Direction"]], table.Source, row.Line, "Direction") : 1;
-            var parent = row[col["Parent"]].Trim();
+            var weight = table.Number(col["Weight"], "Weight");
+            var direction = type == "indicator" ? table.Number(col["Direction"], "Direction") : 1;
+            var parent = table.Text(col["Parent"]);
             levels[code] = (int)level;
             nodes.Add(new NodeDefinition
             {
                 Code = code,
-                Name = NullIfEmpty(row[col["iName"]]),
+                Name = NullIfEmpty(table.Text(col["iName"])),
                 Type = type == "indicator" ? NodeType.Indicator : NodeType.Aggregate,
                 Parent = parent.Length == 0 || parent == "NA" ? null : parent,
                 Weight = double.IsNaN(weight) ? 1 : weight,
@@ -62,19 +66,18 @@ public static class CoinrInput
     }
 
     /// <summary>
-    /// Reads iData: <paramref name="indicatorCodes"/> as numbers (every other column when null), group columns as labels.
-    /// Columns named <c>Group_*</c> are group columns too, as in COINr's examples.
+    /// Reads (and disposes) iData: <paramref name="indicatorCodes"/> as numbers (every other column when null), group
+    /// columns as labels. Columns named <c>Group_*</c> are group columns too, as in COINr's examples. One pass, numbers
+    /// parsed in place.
     /// </summary>
+    /// <exception cref="InputDataException">A column is missing, a code is empty or repeated, or a cell is not a number.</exception>
     public static IndicatorData ReadData(CsvTable table, IReadOnlyCollection<string>? indicatorCodes = null, IReadOnlyCollection<string>? groupColumns = null)
     {
+        ArgumentNullException.ThrowIfNull(table);
+        using var _ = table;
         var codeCol = table.Require("uCode");
         var nameCol = table.IndexOf("uName");
         var timeCol = table.IndexOf("Time");
-        if (timeCol >= 0 && table.Rows.Select(r => r[timeCol].Trim()).Distinct().Count() > 1)
-        {
-            throw new InputDataException("the Time column holds several periods; give one period's rows (COINr panel data is computed one time point at a time)", table.Source, null, "Time");
-        }
-
         var groups = new HashSet<string>(groupColumns ?? [], StringComparer.Ordinal);
         foreach (var h in table.Header.Where(h => h.StartsWith("Group_", StringComparison.OrdinalIgnoreCase)))
         {
@@ -84,22 +87,16 @@ public static class CoinrInput
         var reserved = new HashSet<string>(["uCode", "uName", "Time"], StringComparer.OrdinalIgnoreCase);
         var indicators = indicatorCodes?.ToList()
             ?? table.Header.Where(h => !reserved.Contains(h) && !groups.Contains(h)).ToList();
-        var indicatorIndex = new List<(string Code, int Column)>();
-        foreach (var code in indicators)
+        var indicatorColumns = new int[indicators.Count];
+        for (var k = 0; k < indicators.Count; k++)
         {
-            var i = table.Header.ToList().FindIndex(h => h == code);
-            if (i < 0)
+            indicatorColumns[k] = table.Header.ToList().FindIndex(h => h == indicators[k]);
+            if (indicatorColumns[k] < 0)
             {
-                throw new InputDataException($"no column for indicator '{code}'", table.Source, 1);
+                throw new InputDataException($"no column for indicator '{indicators[k]}'", table.Source, 1);
             }
-
-            indicatorIndex.Add((code, i));
         }
 
-        var n = table.Rows.Count;
-        var codes = new string[n];
-        var names = new string[n];
-        var columns = indicatorIndex.ToDictionary(x => x.Code, _ => new double[n], StringComparer.Ordinal);
         var groupIndex = groups.Select(g => (Name: g, Column: table.IndexOf(g))).ToList();
         var missingGroup = groupIndex.FirstOrDefault(g => g.Column < 0);
         if (missingGroup.Name is not null)
@@ -107,36 +104,72 @@ public static class CoinrInput
             throw new InputDataException($"no column for group '{missingGroup.Name}' named in iMeta", table.Source, 1);
         }
 
-        var groupLabels = groupIndex.ToDictionary(g => g.Name, _ => new string[n], StringComparer.Ordinal);
-        var seen = new Dictionary<string, int>(n, StringComparer.Ordinal);
-        for (var r = 0; r < n; r++)
+        var capacity = 1024;
+        var codes = new List<string>(capacity);
+        var names = new List<string>(capacity);
+        var values = indicators.Select(_ => new double[capacity]).ToArray();
+        var labels = groupIndex.Select(_ => new List<string>(capacity)).ToArray();
+        var seen = new Dictionary<string, int>(capacity, StringComparer.Ordinal);
+        var lookup = seen.GetAlternateLookup<ReadOnlySpan<char>>();
+        string? time = null;
+        var n = 0;
+        while (table.Next())
         {
-            var row = table.Rows[r];
-            var code = row[codeCol].Trim();
-            if (code.Length == 0)
+            var codeSpan = table[codeCol];
+            if (codeSpan.IsEmpty)
             {
-                throw new InputDataException("uCode is empty", table.Source, row.Line, "uCode");
+                throw new InputDataException("uCode is empty", table.Source, table.Line, "uCode");
             }
 
-            if (!seen.TryAdd(code, row.Line))
+            if (lookup.TryGetValue(codeSpan, out var firstLine))
             {
-                throw new InputDataException($"uCode '{code}' already appears on line {seen[code]}", table.Source, row.Line, "uCode");
+                throw new InputDataException(string.Create(CultureInfo.InvariantCulture, $"uCode '{codeSpan}' already appears on line {firstLine}"), table.Source, table.Line, "uCode");
             }
 
-            codes[r] = code;
-            names[r] = nameCol >= 0 && row[nameCol].Trim().Length > 0 ? row[nameCol].Trim() : code;
-            foreach (var (ic, col) in indicatorIndex)
+            if (timeCol >= 0)
             {
-                columns[ic][r] = CellParser.Number(row[col], table.Source, row.Line, ic);
+                time ??= table.Text(timeCol);
+                if (!table[timeCol].SequenceEqual(time))
+                {
+                    throw new InputDataException("the Time column holds several periods; give one period's rows (COINr panel data is computed one time point at a time)", table.Source, null, "Time");
+                }
             }
 
-            foreach (var (g, col) in groupIndex)
+            var code = codeSpan.ToString();
+            seen[code] = table.Line;
+            codes.Add(code);
+            names.Add(nameCol >= 0 && !table[nameCol].IsEmpty ? table.Text(nameCol) : code);
+            if (n == capacity)
             {
-                groupLabels[g][r] = row[col].Trim();
+                capacity *= 2;
+                for (var k = 0; k < values.Length; k++)
+                {
+                    Array.Resize(ref values[k], capacity);
+                }
             }
+
+            for (var k = 0; k < values.Length; k++)
+            {
+                values[k][n] = table.Number(indicatorColumns[k], indicators[k]);
+            }
+
+            for (var g = 0; g < labels.Length; g++)
+            {
+                labels[g].Add(table.Text(groupIndex[g].Column));
+            }
+
+            n++;
         }
 
-        return new IndicatorData(codes, columns, names, groupLabels);
+        var columns = new Dictionary<string, double[]>(indicators.Count, StringComparer.Ordinal);
+        for (var k = 0; k < values.Length; k++)
+        {
+            Array.Resize(ref values[k], n);
+            columns[indicators[k]] = values[k];
+        }
+
+        var groupLabels = groupIndex.Select((g, i) => (g.Name, Labels: labels[i].ToArray())).ToDictionary(x => x.Name, x => x.Labels, StringComparer.Ordinal);
+        return IndicatorData.Own(codes, columns, names, groupLabels);
     }
 
     /// <summary>

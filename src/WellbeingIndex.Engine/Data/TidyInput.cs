@@ -6,15 +6,37 @@ namespace WellbeingIndex.Engine.Data;
 /// </summary>
 public static class TidyInput
 {
+    /// <summary>Reads (and disposes) a tidy table, keeping the rows of <paramref name="period"/> (required when the file holds several).</summary>
+    /// <exception cref="InputDataException">A column is missing, the period is absent or ambiguous, or a row is invalid.</exception>
     public static IndicatorData Read(CsvTable table, string? period = null)
     {
+        ArgumentNullException.ThrowIfNull(table);
+        using var _ = table;
         var areaCol = table.Require("area_code");
         var indicatorCol = table.Require("indicator");
         var periodCol = table.Require("period");
         var valueCol = table.Require("value");
         var nameCol = table.IndexOf("area_name");
 
-        var periods = table.Rows.Select(r => r[periodCol].Trim()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var rows = new List<(int Line, string Area, string Name, string Indicator, string Period, double Value, InputDataException? Error)>();
+        while (table.Next())
+        {
+            double value;
+            InputDataException? error = null;
+            try
+            {
+                value = table.Number(valueCol, "value");
+            }
+            catch (InputDataException e)
+            {
+                // Only the chosen period's cells must be numbers.
+                (value, error) = (double.NaN, e);
+            }
+
+            rows.Add((table.Line, table.Text(areaCol), nameCol >= 0 ? table.Text(nameCol) : "", table.Text(indicatorCol), table.Text(periodCol), value, error));
+        }
+
+        var periods = rows.Select(r => r.Period).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (period is null)
         {
             if (periods.Count > 1)
@@ -34,15 +56,14 @@ public static class TidyInput
         var areaIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var indicators = new List<string>();
         var cells = new Dictionary<(int Area, string Indicator), (double Value, int Line)>();
-        foreach (var row in table.Rows)
+        foreach (var row in rows)
         {
-            if (row[periodCol].Trim() != period)
+            if (row.Period != period)
             {
                 continue;
             }
 
-            var area = row[areaCol].Trim();
-            var indicator = row[indicatorCol].Trim();
+            var (area, indicator) = (row.Area, row.Indicator);
             if (area.Length == 0 || indicator.Length == 0)
             {
                 throw new InputDataException("area_code and indicator must not be empty", table.Source, row.Line);
@@ -53,7 +74,7 @@ public static class TidyInput
                 a = areas.Count;
                 areaIndex[area] = a;
                 areas.Add(area);
-                names.Add(nameCol >= 0 && row[nameCol].Trim().Length > 0 ? row[nameCol].Trim() : area);
+                names.Add(row.Name.Length > 0 ? row.Name : area);
             }
 
             if (!indicators.Contains(indicator))
@@ -61,7 +82,7 @@ public static class TidyInput
                 indicators.Add(indicator);
             }
 
-            var value = CellParser.Number(row[valueCol], table.Source, row.Line, "value");
+            var value = row.Error is null ? row.Value : throw row.Error;
             if (!cells.TryAdd((a, indicator), (value, row.Line)))
             {
                 throw new InputDataException($"area '{area}', indicator '{indicator}', period '{period}' already appears on line {cells[(a, indicator)].Line}", table.Source, row.Line);
