@@ -22,7 +22,8 @@ public sealed class ExponentialRankNormaliser : INormaliser
     {
         Schema.ThrowIfInvalid(spec, Name, context.IndicatorCode);
         var c = spec.Number("c", 23);
-        ColumnStatistics.MinRanks(values, output, (rank, n) => Transform(rank / n, c));
+        var em1 = ExpM1(-100 / c);
+        ColumnStatistics.MinRanks(values, output, (rank, n) => Transform(rank / n, c, em1));
     }
 
     /// <summary>
@@ -30,9 +31,11 @@ public sealed class ExponentialRankNormaliser : INormaliser
     /// the logarithm is 1 + r·expm1(−100/C) (log1p, exact for large C); when it nears 0 (C below about 2.7 rounds
     /// 1 − e^(−100/C) to 1, so the top rank would give ln 0) it is (1 − r) + r·e^(−100/C), summed in logs.
     /// </summary>
-    internal static double Transform(double r, double c)
+    internal static double Transform(double r, double c) => Transform(r, c, ExpM1(-100 / c));
+
+    private static double Transform(double r, double c, double em1)
     {
-        var x = r * ExpM1(-100 / c);
+        var x = r * em1;
         if (x > -0.5)
         {
             return -c * LogP1(x);
