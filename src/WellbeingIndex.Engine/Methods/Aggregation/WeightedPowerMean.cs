@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Buffers;
 
 namespace WellbeingIndex.Engine.Methods.Aggregation;
@@ -64,7 +65,7 @@ internal static class WeightedPowerMean
                 if ((p <= 0 && x <= 0) || (p > 0 && p != 1 && x < 0))
                 {
                     throw new IndexComputationException(
-                        $"{method} for '{input.Context.IndicatorCode}': child {k + 1} of area '{input.Context.AreaCodeAt(i)}' is {x}; " +
+                        string.Create(CultureInfo.InvariantCulture, $"{method} for '{input.Context.IndicatorCode}': child {k + 1} of area '{input.Context.AreaCodeAt(i)}' is {x}; ") +
                         (p <= 0 ? "the values must be positive." : "the values must not be negative."));
                 }
 
@@ -92,7 +93,7 @@ internal static class WeightedPowerMean
             var w = input.Weights[k];
             if (!double.IsFinite(w) || w < 0)
             {
-                throw new IndexComputationException($"{method} for '{input.Context.IndicatorCode}': weight of child {k + 1} is {w}; weights must be finite and not negative.");
+                throw new IndexComputationException(string.Create(CultureInfo.InvariantCulture, $"{method} for '{input.Context.IndicatorCode}': weight of child {k + 1} is {w}; weights must be finite and not negative."));
             }
         }
     }

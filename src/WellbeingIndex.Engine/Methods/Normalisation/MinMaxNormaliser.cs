@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace WellbeingIndex.Engine.Methods.Normalisation;
 
 /// <summary>
@@ -49,7 +51,7 @@ public sealed class MinMaxNormaliser : INormaliser
         var u = spec.Number("u", 100);
         if (!(l < u))
         {
-            yield return new ParameterProblem("u", $"'u' must be greater than 'l' (l = {l}, u = {u}).");
+            yield return new ParameterProblem("u", string.Create(CultureInfo.InvariantCulture, $"'u' must be greater than 'l' (l = {l}, u = {u})."));
         }
     }
 }
