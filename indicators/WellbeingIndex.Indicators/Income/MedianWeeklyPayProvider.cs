@@ -75,7 +75,7 @@ public sealed class MedianWeeklyPayProvider(ProviderContext context) : CsvSeries
                 double? cvPercent = r[cv].Trim().Length == 0 ? null : csv.Number(r, cv);
                 observation = cvPercent > CautionCvPercent
                     ? new(period, pay, ValueStatus.Unreliable, string.Create(CultureInfo.InvariantCulture,
-                        string.Create(CultureInfo.InvariantCulture, $"ONS ASHE: coefficient of variation {cvPercent}% (over 10%: acceptable, but use with caution).")))
+                        $"ONS ASHE: coefficient of variation {cvPercent}% (over 10%: acceptable, but use with caution)."))
                     : Observation.Ok(period, pay);
             }
 
