@@ -8,6 +8,8 @@ npm ci --prefix tests/azurite --no-audit --no-fund --loglevel=error || { echo "t
 dotnet build WellbeingIndex.sln -c Release -nologo -v q || { echo "tests/run.sh: build failed"; exit 1; }
 
 log=$(mktemp)
+# A lost .snap fails instead of being re-created silently.
+export SNAPSHOOTER_STRICT_MODE=true
 dotnet test WellbeingIndex.sln -c Release --no-build -nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 

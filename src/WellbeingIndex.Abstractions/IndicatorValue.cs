@@ -10,9 +10,11 @@ namespace WellbeingIndex.Abstractions;
 /// <param name="Reason">The publisher's reason for a non-Ok status (for example "ONS: estimate unreliable, CV &gt; 20%").</param>
 public sealed record IndicatorValue(string AreaCode, double? Value, ReferencePeriod? Period, ValueStatus Status, string? Reason = null)
 {
+    /// <summary>A usable value for <paramref name="areaCode"/> referring to <paramref name="period"/>.</summary>
     public static IndicatorValue Ok(string areaCode, double value, ReferencePeriod period) =>
         new(areaCode, value, period, ValueStatus.Ok);
 
+    /// <summary>No usable value, with the status and the publisher's <paramref name="reason"/>.</summary>
     public static IndicatorValue Missing(string areaCode, ValueStatus status, string reason, ReferencePeriod? period = null) =>
         new(areaCode, null, period, status, reason);
 }

@@ -17,6 +17,7 @@ public readonly struct ReferencePeriod : IEquatable<ReferencePeriod>, IComparabl
         End = end;
     }
 
+    /// <summary>Day, month, calendar year or financial year.</summary>
     public PeriodKind Kind { get; }
 
     /// <summary>First day of the period (inclusive).</summary>
@@ -25,11 +26,15 @@ public readonly struct ReferencePeriod : IEquatable<ReferencePeriod>, IComparabl
     /// <summary>Last day of the period (inclusive).</summary>
     public LocalDate End { get; }
 
+    /// <summary>The single day <paramref name="date"/>.</summary>
     public static ReferencePeriod ForDate(LocalDate date) => new(PeriodKind.Date, date, date);
 
+    /// <summary>The whole of <paramref name="month"/>.</summary>
     public static ReferencePeriod ForMonth(YearMonth month) =>
         new(PeriodKind.Month, month.OnDayOfMonth(1), month.OnDayOfMonth(month.Calendar.GetDaysInMonth(month.Year, month.Month)));
 
+    /// <summary>1 January to 31 December of <paramref name="year"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The year is outside 1800–9998.</exception>
     public static ReferencePeriod ForCalendarYear(int year)
     {
         CheckYear(year);
@@ -56,6 +61,7 @@ public readonly struct ReferencePeriod : IEquatable<ReferencePeriod>, IComparabl
             : throw new FormatException(
                 $"'{text}' is not a period: use 2019, 2019/20 (financial year), 2019-03 (month) or 2019-03-31 (day).");
 
+    /// <summary>Like <see cref="Parse"/>, false instead of throwing.</summary>
     public static bool TryParse(string? text, out ReferencePeriod period)
     {
         period = default;
@@ -96,6 +102,7 @@ public readonly struct ReferencePeriod : IEquatable<ReferencePeriod>, IComparabl
         return false;
     }
 
+    /// <summary>The canonical text form that <see cref="Parse"/> reads back.</summary>
     public override string ToString() => Kind switch
     {
         PeriodKind.CalendarYear => Start.Year.ToString("D4", CultureInfo.InvariantCulture),
@@ -104,10 +111,13 @@ public readonly struct ReferencePeriod : IEquatable<ReferencePeriod>, IComparabl
         _ => Start.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture),
     };
 
+    /// <summary>Same kind, first day and last day.</summary>
     public bool Equals(ReferencePeriod other) => Kind == other.Kind && Start == other.Start && End == other.End;
 
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is ReferencePeriod other && Equals(other);
 
+    /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Kind, Start, End);
 
     /// <summary>Orders by last day, then first day: the order "latest at or before" needs.</summary>
@@ -117,16 +127,22 @@ public readonly struct ReferencePeriod : IEquatable<ReferencePeriod>, IComparabl
         return byEnd != 0 ? byEnd : Start.CompareTo(other.Start);
     }
 
+    /// <summary>Equality as <see cref="Equals(ReferencePeriod)"/>.</summary>
     public static bool operator ==(ReferencePeriod left, ReferencePeriod right) => left.Equals(right);
 
+    /// <summary>Inequality as <see cref="Equals(ReferencePeriod)"/>.</summary>
     public static bool operator !=(ReferencePeriod left, ReferencePeriod right) => !left.Equals(right);
 
+    /// <summary>Order as <see cref="CompareTo"/>.</summary>
     public static bool operator <(ReferencePeriod left, ReferencePeriod right) => left.CompareTo(right) < 0;
 
+    /// <summary>Order as <see cref="CompareTo"/>.</summary>
     public static bool operator >(ReferencePeriod left, ReferencePeriod right) => left.CompareTo(right) > 0;
 
+    /// <summary>Order as <see cref="CompareTo"/>.</summary>
     public static bool operator <=(ReferencePeriod left, ReferencePeriod right) => left.CompareTo(right) <= 0;
 
+    /// <summary>Order as <see cref="CompareTo"/>.</summary>
     public static bool operator >=(ReferencePeriod left, ReferencePeriod right) => left.CompareTo(right) >= 0;
 
     private static void CheckYear(int year)

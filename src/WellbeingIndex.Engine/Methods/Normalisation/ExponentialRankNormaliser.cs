@@ -37,9 +37,41 @@ public sealed class ExponentialRankNormaliser : INormaliser
     {
         Schema.ThrowIfInvalid(spec, Name, context.IndicatorCode);
         var c = spec.Number("c", 23);
-        ColumnStatistics.MinRanks(values, output, (rank, n) => Transform(rank / n, c));
+        var em1 = ExpM1(-100 / c);
+        ColumnStatistics.MinRanks(values, output, (rank, n) => Transform(rank / n, c, em1));
     }
 
-    /// <summary>The transform of a rank fraction <paramref name="r"/> in [0, 1].</summary>
-    internal static double Transform(double r, double c) => -c * Math.Log(1 - r * (1 - Math.Exp(-100 / c)));
+    /// <summary>
+    /// The transform of a rank fraction <paramref name="r"/> in [0, 1], kept finite for any C &gt; 0: the argument of
+    /// the logarithm is 1 + r·expm1(−100/C) (log1p, exact for large C); when it nears 0 (C below about 2.7 rounds
+    /// 1 − e^(−100/C) to 1, so the top rank would give ln 0) it is (1 − r) + r·e^(−100/C), summed in logs.
+    /// </summary>
+    internal static double Transform(double r, double c) => Transform(r, c, ExpM1(-100 / c));
+
+    private static double Transform(double r, double c, double em1)
+    {
+        var x = r * em1;
+        if (x > -0.5)
+        {
+            return -c * LogP1(x);
+        }
+
+        var lnA = Math.Log(1 - r);
+        var lnB = Math.Log(r) - 100 / c;
+        var (hi, lo) = lnA > lnB ? (lnA, lnB) : (lnB, lnA);
+        return -c * (hi + LogP1(Math.Exp(lo - hi)));
+    }
+
+    // .NET's double.ExpM1 and LogP1 are exp(x) − 1 and log(1 + x), which lose everything for tiny x: Kahan's forms.
+    private static double ExpM1(double x)
+    {
+        var u = Math.Exp(x);
+        return u == 1 ? x : u - 1 == -1 ? -1 : (u - 1) * x / Math.Log(u);
+    }
+
+    private static double LogP1(double x)
+    {
+        var u = 1 + x;
+        return u == 1 ? x : Math.Log(u) * x / (u - 1);
+    }
 }
