@@ -1,7 +1,7 @@
 using WellbeingIndex.Abstractions;
 using WellbeingIndex.Indicators.Common;
 
-namespace WellbeingIndex.Indicators.Environment;
+namespace WellbeingIndex.Indicators.Environmental;
 
 /// <summary>OHID PM2.5-attributable mortality, the method used until 2022 (data years 2010-2019): for trends before 2018.</summary>
 public sealed class Pm25MortalityOldMethodProvider(ProviderContext context) : CsvSeriesProvider(context)

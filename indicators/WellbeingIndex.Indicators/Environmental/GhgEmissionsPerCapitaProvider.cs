@@ -1,7 +1,7 @@
 using WellbeingIndex.Abstractions;
 using WellbeingIndex.Indicators.Common;
 
-namespace WellbeingIndex.Indicators.Environment;
+namespace WellbeingIndex.Indicators.Environmental;
 
 /// <summary>
 /// Sustainability: DESNZ territorial greenhouse-gas emissions per resident. The wellbeing of people later depends on

@@ -1,7 +1,7 @@
 using WellbeingIndex.Abstractions;
 using WellbeingIndex.Indicators.Common;
 
-namespace WellbeingIndex.Indicators.Environment;
+namespace WellbeingIndex.Indicators.Environmental;
 
 /// <summary>
 /// OHID PM2.5-attributable mortality, the 2022 method (data years 2018-2021): the current series, used by the frameworks.

@@ -1,7 +1,7 @@
 using WellbeingIndex.Abstractions;
 using WellbeingIndex.Indicators.Common;
 
-namespace WellbeingIndex.Indicators.Environment;
+namespace WellbeingIndex.Indicators.Environmental;
 
 /// <summary>
 /// Reads the OHID PM2.5 file keeping one method. Each provider keeps one method so that no request can splice the
