@@ -14,7 +14,7 @@ public class ProviderCatalogTests
         "air-pm25-mortality-old-method", "fuel-poverty-lihc", "fuel-poverty-lilee", "fuel-poverty-lilee-lsoa", "green-greenspace-area",
         "green-private-outdoor-space", "health-adult-obesity", "health-hle-female", "health-hle-male", "health-preventable-cvd-mortality",
         "housing-affordability-ratio", "income-children-low-income-ahc", "income-children-low-income-bhc", "income-gdhi-per-head",
-        "income-median-weekly-pay", "sustainability-ghg-per-capita", "wellbeing-anxiety", "wellbeing-happiness",
+        "income-median-weekly-pay", "population-la", "population-lsoa", "safety-recorded-crime-rate", "sustainability-ghg-per-capita", "wellbeing-anxiety", "wellbeing-happiness",
         "wellbeing-life-satisfaction", "wellbeing-worthwhile", "work-economic-inactivity", "work-employment-rate",
     ];
 
