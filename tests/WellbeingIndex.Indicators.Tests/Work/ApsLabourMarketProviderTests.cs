@@ -72,5 +72,10 @@ public class ApsLabourMarketProviderTests
             header + "E09000001,City of London,Local Authority District,2022,2022,employment_rate_16_64_pct,80,%,,,,\n");
         Assert.Contains("line 2: column 'period_iso' is '2022', not an interval",
             (await Assert.ThrowsAsync<IndicatorDataException>(() => ValueAsync(new EmploymentRateProvider(period.Context), "E09000001", Year(2022)))).Message);
+
+        using var halfInterval = new TempDataDirectory().Write("ons_aps_employment_inactivity_la_2004_2023.csv",
+            header + "E09000001,City of London,Local Authority District,2022,2022-01-01/P1Y,employment_rate_16_64_pct,80,%,75,,,\n");
+        Assert.Contains("line 2: only one of lci_95 and uci_95 is given.",
+            (await Assert.ThrowsAsync<IndicatorDataException>(() => ValueAsync(new EmploymentRateProvider(halfInterval.Context), "E09000001", Year(2022)))).Message);
     }
 }
