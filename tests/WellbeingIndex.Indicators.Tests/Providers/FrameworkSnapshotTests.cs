@@ -2,6 +2,7 @@ using NodaTime;
 using Snapshooter.Xunit;
 using WellbeingIndex.Abstractions;
 using WellbeingIndex.Engine.Results;
+using WellbeingIndex.Indicators;
 using WellbeingIndex.Providers;
 using static WellbeingIndex.Indicators.Tests.TestData;
 
@@ -25,8 +26,8 @@ public class FrameworkSnapshotTests
 
     private static async Task<object> TableAsync(string id)
     {
-        var runner = new FrameworkRunner(ProviderCatalog.Discover(Context), SystemClock.Instance);
-        var framework = FrameworkCatalog.BuiltIn().Get(id);
+        var runner = new FrameworkRunner(ProviderCatalog.Discover(Context, [BuiltInIndicators.Assembly]), SystemClock.Instance);
+        var framework = FrameworkCatalog.FromAssembly(BuiltInIndicators.Assembly).Get(id);
         Assert.Equal(Latest, await runner.LatestPeriodAsync(framework, CancellationToken.None));
         var run = await runner.ComputeAsync(framework, Latest);
 
