@@ -48,18 +48,48 @@ public readonly struct ReferencePeriod : IEquatable<ReferencePeriod>, IComparabl
         return new(PeriodKind.FinancialYear, new LocalDate(startYear, 4, 1), new LocalDate(startYear + 1, 3, 31));
     }
 
+    /// <summary>The calendar years <paramref name="firstYear"/> to <paramref name="lastYear"/> pooled (for example 2020-2022).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A year is outside 1800-9998, or the last is not after the first.</exception>
+    public static ReferencePeriod ForCalendarYears(int firstYear, int lastYear)
+    {
+        CheckYear(firstYear);
+        CheckYear(lastYear);
+        if (lastYear <= firstYear)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lastYear), lastYear, "The last year must be after the first (one year is ForCalendarYear).");
+        }
+
+        return new(PeriodKind.MultiYear, new LocalDate(firstYear, 1, 1), new LocalDate(lastYear, 12, 31));
+    }
+
+    /// <summary>
+    /// Twelve months from <paramref name="start"/> (to the day before its anniversary). A start on 1 January or 1 April
+    /// gives the calendar or financial year, so one period has one label.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The year is outside 1800-9998.</exception>
+    public static ReferencePeriod ForTwelveMonthsFrom(LocalDate start)
+    {
+        CheckYear(start.Year);
+        return (start.Month, start.Day) switch
+        {
+            (1, 1) => ForCalendarYear(start.Year),
+            (4, 1) => ForFinancialYear(start.Year),
+            _ => new(PeriodKind.TwelveMonths, start, start.PlusYears(1).PlusDays(-1)),
+        };
+    }
+
     /// <summary>True when this period ends on or before the last day of <paramref name="other"/>.</summary>
     public bool EndsOnOrBefore(ReferencePeriod other) => End <= other.End;
 
     /// <summary>
     /// Parses the canonical text form: <c>2019</c> (calendar year), <c>2019/20</c> (financial year),
-    /// <c>2019-03</c> (month), <c>2019-03-31</c> (day).
+    /// <c>2019-03</c> (month), <c>2019-03-31</c> (day), <c>2020-2022</c> (pooled years), <c>2015-11-16/P1Y</c> (twelve months from a day).
     /// </summary>
     public static ReferencePeriod Parse(string text) =>
         TryParse(text, out var period)
             ? period
             : throw new FormatException(
-                $"'{text}' is not a period: use 2019, 2019/20 (financial year), 2019-03 (month) or 2019-03-31 (day).");
+                $"'{text}' is not a period: use 2019, 2019/20 (financial year), 2019-03 (month), 2019-03-31 (day), 2020-2022 (pooled years) or 2015-11-16/P1Y (twelve months from a day).");
 
     /// <summary>Like <see cref="Parse"/>, false instead of throwing.</summary>
     public static bool TryParse(string? text, out ReferencePeriod period)
@@ -99,6 +129,21 @@ public readonly struct ReferencePeriod : IEquatable<ReferencePeriod>, IComparabl
             return true;
         }
 
+        if (text.Length == 9 && text[4] == '-' && int.TryParse(text.AsSpan(0, 4), NumberStyles.None, inv, out var first)
+            && int.TryParse(text.AsSpan(5, 4), NumberStyles.None, inv, out var last) && first is >= 1800 and <= 9998
+            && last > first && last <= 9998)
+        {
+            period = ForCalendarYears(first, last);
+            return true;
+        }
+
+        if (text.Length == 14 && text.EndsWith("/P1Y", StringComparison.Ordinal)
+            && DateTime.TryParseExact(text.AsSpan(0, 10), "yyyy-MM-dd", inv, DateTimeStyles.None, out var from) && from.Year is >= 1800 and <= 9997)
+        {
+            period = ForTwelveMonthsFrom(LocalDate.FromDateTime(from));
+            return true;
+        }
+
         return false;
     }
 
@@ -108,6 +153,8 @@ public readonly struct ReferencePeriod : IEquatable<ReferencePeriod>, IComparabl
         PeriodKind.CalendarYear => Start.Year.ToString("D4", CultureInfo.InvariantCulture),
         PeriodKind.FinancialYear => string.Create(CultureInfo.InvariantCulture, $"{Start.Year:D4}/{(Start.Year + 1) % 100:D2}"),
         PeriodKind.Month => string.Create(CultureInfo.InvariantCulture, $"{Start.Year:D4}-{Start.Month:D2}"),
+        PeriodKind.MultiYear => string.Create(CultureInfo.InvariantCulture, $"{Start.Year:D4}-{End.Year:D4}"),
+        PeriodKind.TwelveMonths => Start.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) + "/P1Y",
         _ => Start.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture),
     };
 

@@ -51,7 +51,8 @@ internal static class FrameworkCompute
 
     /// <summary>
     /// One line per indicator: where its values come from and which periods they refer to, so a reader of the output
-    /// sees at once which values are older than the period asked for.
+    /// sees at once which values are older than the period asked for, which are missing and why, and which usable values
+    /// carry a caveat (for example a value the publisher gives for Hackney and the City of London combined).
     /// </summary>
     public static void WriteProvenance(FrameworkRun run, TextWriter output)
     {
@@ -62,12 +63,17 @@ internal static class FrameworkCompute
             var periods = values.Where(v => v.Period is not null).GroupBy(v => v.Period!.Value.ToString())
                 .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} ×{g.Count()}");
             var missing = values.Count(v => v.Value is null);
+            var noted = values.Where(v => v.Value is not null && v.Reason is not null).ToList();
             output.WriteLine($"  {code}: {meta.Publisher}, {meta.Dataset} [{meta.Id}]; periods used: {string.Join(", ", periods)}"
-                + (missing > 0 ? $"; missing {missing} ({string.Join("; ", values.Where(v => v.Value is null).Select(v => v.Reason).Distinct().Take(2))})" : ""));
+                + (missing > 0 ? $"; missing {missing} ({string.Join("; ", values.Where(v => v.Value is null).Select(v => v.Reason).Distinct().Take(2))})" : "")
+                + (noted.Count > 0 ? $"; noted {noted.Count} ({string.Join("; ", noted.Select(v => $"{v.AreaCode}: {v.Reason}").Distinct().Take(2))})" : ""));
         }
     }
 
-    /// <summary>The result as JSON plus, per indicator, its provenance and every raw value with its period and status.</summary>
+    /// <summary>
+    /// The result as JSON plus, per indicator, its provenance and every raw value with its period, status, reason (or
+    /// caveat, such as a value published for a combined area) and the publisher's 95% interval when there is one.
+    /// </summary>
     public static void WriteJson(FrameworkRun run, TextWriter writer)
     {
         using var buffer = new StringWriter();
@@ -90,6 +96,8 @@ internal static class FrameworkCompute
                 ["period"] = v.Period?.ToString(),
                 ["status"] = v.Status.ToString(),
                 ["reason"] = v.Reason,
+                ["lower95"] = v.Interval?.Lower,
+                ["upper95"] = v.Interval?.Upper,
             })),
         })));
         writer.Write(json.ToString());
