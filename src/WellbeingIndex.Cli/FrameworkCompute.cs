@@ -11,8 +11,8 @@ internal static class FrameworkCompute
     public static async Task<FrameworkRun> RunAsync(string frameworkId, string? period, DirectoryInfo? dataDir, DirectoryInfo? plugins,
         RecipeFlags recipe, CancellationToken cancellationToken)
     {
-        var framework = FrameworkCatalog.BuiltIn().Get(frameworkId);
         var context = new ProviderContext(DataDirectory.Resolve(dataDir?.FullName ?? Environment.GetEnvironmentVariable(DataDirectory.EnvironmentVariable)));
+        var framework = FrameworkCatalog.BuiltIn(data: context).Get(frameworkId);
         var runner = new FrameworkRunner(ProviderCatalog.Discover(context, plugins?.FullName), SystemClock.Instance);
         var at = period is null ? await runner.LatestPeriodAsync(framework, cancellationToken) : ReferencePeriod.Parse(period);
         var definition = recipe.ApplyTo(framework.Definition);

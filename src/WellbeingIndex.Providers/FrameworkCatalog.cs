@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Reflection;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using WellbeingIndex.Abstractions;
 using WellbeingIndex.Engine.Definition;
 using WellbeingIndex.Engine.Methods;
 using WellbeingIndex.Indicators;
@@ -11,7 +12,8 @@ namespace WellbeingIndex.Providers;
 /// <summary>
 /// The ready-made frameworks. Each is two embedded resources of the indicators assembly, so a framework ships with the
 /// providers it names: <c>WellbeingIndex.Frameworks.&lt;id&gt;.json</c> (the definition) and
-/// <c>WellbeingIndex.Frameworks.&lt;id&gt;.areas.json</c> (its default areas, <c>[{"code": ..., "name": ...}]</c>).
+/// <c>WellbeingIndex.Frameworks.&lt;id&gt;.areas.json</c> (its default areas, <c>[{"code": ..., "name": ...}]</c>, or
+/// <c>{"from": "lsoa2021"}</c> for every 2021 LSOA in England, read from the data directory when first needed).
 /// </summary>
 public sealed class FrameworkCatalog
 {
@@ -30,13 +32,17 @@ public sealed class FrameworkCatalog
     public IReadOnlyList<Framework> All { get; }
 
     /// <summary>The frameworks embedded in the built-in indicators assembly, validated against <paramref name="registry"/>.</summary>
+    /// <param name="registry">The methods definitions may use; null for the built-in ones.</param>
+    /// <param name="data">Where data-derived areas (<c>{"from": "lsoa2021"}</c>) are read; null for <see cref="DataDirectory.FromEnvironment"/>, resolved when first needed.</param>
     /// <exception cref="InvalidDataException">A framework resource is invalid; the message names the resource.</exception>
-    public static FrameworkCatalog BuiltIn(MethodRegistry? registry = null) => FromAssembly(BuiltInIndicators.Assembly, registry);
+    public static FrameworkCatalog BuiltIn(MethodRegistry? registry = null, ProviderContext? data = null) =>
+        FromAssembly(BuiltInIndicators.Assembly, registry, data);
 
     /// <summary>The frameworks embedded in <paramref name="assembly"/> under the naming rule above.</summary>
-    public static FrameworkCatalog FromAssembly(Assembly assembly, MethodRegistry? registry = null)
+    public static FrameworkCatalog FromAssembly(Assembly assembly, MethodRegistry? registry = null, ProviderContext? data = null)
     {
         ArgumentNullException.ThrowIfNull(assembly);
+        Func<ProviderContext> context = data is null ? () => new ProviderContext(DataDirectory.FromEnvironment()) : () => data;
         var names = assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
         var frameworks = new List<Framework>();
         foreach (var name in names.Where(n => n.EndsWith(".json", StringComparison.Ordinal) && !n.EndsWith(AreasSuffix, StringComparison.Ordinal))
@@ -59,7 +65,8 @@ public sealed class FrameworkCatalog
                 throw new InvalidDataException($"Framework resource {name} is invalid: {e.Message}", e);
             }
 
-            frameworks.Add(new Framework(id, definition, ReadAreas(ReadResource(assembly, areasName), areasName)));
+            var areasJson = ReadResource(assembly, areasName);
+            frameworks.Add(new Framework(id, definition, IsLsoa2021Source(areasJson, areasName) ? new LsoaAreas(context) : ReadAreas(areasJson, areasName)));
         }
 
         return new FrameworkCatalog(frameworks);
@@ -118,6 +125,28 @@ public sealed class FrameworkCatalog
         }
 
         return areas;
+    }
+
+    private static bool IsLsoa2021Source(string json, string source)
+    {
+        JToken token;
+        try
+        {
+            token = JToken.Parse(json);
+        }
+        catch (JsonReaderException)
+        {
+            return false;
+        }
+
+        if (token is not JObject o)
+        {
+            return false;
+        }
+
+        return o.Properties().Count() == 1 && o["from"] is { Type: JTokenType.String } from && from.Value<string>() == "lsoa2021"
+            ? true
+            : throw new InvalidDataException($"{source}: an areas object must be {{\"from\": \"lsoa2021\"}} (every 2021 LSOA in England).");
     }
 
     private static string ReadResource(Assembly assembly, string name)

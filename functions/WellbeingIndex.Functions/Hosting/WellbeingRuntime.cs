@@ -17,7 +17,7 @@ public sealed class WellbeingRuntime
         ArgumentNullException.ThrowIfNull(clock);
         DataDirectory = Providers.DataDirectory.Resolve(settings.DataDirectory);
         ProviderCatalog = ProviderCatalog.Discover(new ProviderContext(DataDirectory), settings.PluginsDirectory);
-        Frameworks = FrameworkCatalog.BuiltIn();
+        Frameworks = FrameworkCatalog.BuiltIn(data: ProviderCatalog.Context);
         Runner = new FrameworkRunner(ProviderCatalog, clock);
     }
 
