@@ -44,7 +44,7 @@ public class FrameworkCatalogTests
     public void An_unknown_framework_lists_the_known_ones()
     {
         var e = Assert.Throws<KeyNotFoundException>(() => FrameworkCatalog.BuiltIn().Get("paris"));
-        Assert.Equal("No framework 'paris'. Known: imd2025, london.", e.Message);
+        Assert.Equal("No framework 'paris'. Known: england-lsoa, imd2025, london.", e.Message);
     }
 
     [Fact]
@@ -52,8 +52,8 @@ public class FrameworkCatalogTests
     {
         var registry = MethodRegistry.FromAssemblies(typeof(FrameworkCatalogTests).Assembly);
         var e = Assert.Throws<InvalidDataException>(() => FrameworkCatalog.BuiltIn(registry));
-        Assert.StartsWith("Framework resource WellbeingIndex.Frameworks.imd2025.json is invalid", e.Message);
-        Assert.Contains("unknown normalise method 'exprank'", e.Message);
+        Assert.StartsWith("Framework resource WellbeingIndex.Frameworks.england-lsoa.json is invalid", e.Message);
+        Assert.Contains("unknown normalise method 'zscore'", e.Message);
     }
 
     [Theory]
