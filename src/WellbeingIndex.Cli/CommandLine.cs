@@ -20,6 +20,7 @@ public static class CommandLine
             ComputeCommand.Create(output),
             MethodsCommand.Create(output),
             ValidateCommand.Create(output),
+            InequalityCommand.Create(output),
         };
 
         var parse = root.Parse(args);

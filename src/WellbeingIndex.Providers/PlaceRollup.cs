@@ -53,7 +53,7 @@ public sealed record PlaceRollup(string FrameworkId, ReferencePeriod Period, str
         for (var i = 0; i < codes.Length; i++)
         {
             var place = lookup.Find(codes[i], LsoaVintage.Lsoa2021)
-                ?? throw new ArgumentException($"Area '{codes[i]}' of framework '{run.Framework.Id}' is not a 2021 LSOA in England: roll-ups need a small-area framework.", nameof(run));
+                ?? throw new ArgumentException($"Area '{codes[i]}' of framework '{run.Framework.Id}' is not a 2021 LSOA in England: roll-ups need a small-area framework.");
             weights[i] = population.Persons(codes[i], LsoaPopulation.CensusDay2021)
                 ?? throw new IndicatorDataException("population-lsoa", $"LSOA '{codes[i]}' has no Census 2021 population.", LsoaPopulation.FileName);
             (places[i], var name) = level switch
