@@ -2,12 +2,14 @@ using BenchmarkDotNet.Running;
 using WellbeingIndex.Benchmarks.Api;
 using WellbeingIndex.Benchmarks.Engine;
 using WellbeingIndex.Benchmarks.Publishing;
+using WellbeingIndex.Benchmarks.SmallAreas;
 
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- quick      (engine: median, allocations, peak memory)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- engine     (engine: BenchmarkDotNet)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- methods    (each normalisation on 33,000 rows)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- api        (HTTP compute latency, 33 boroughs)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- publish    (rows/s publishing to Azurite)
+// dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- smallareas (england-lsoa and imd2025, 33,755 LSOAs, real files)
 var command = args.Length > 0 ? args[0] : "quick";
 var rest = args.Skip(1).ToArray();
 return command switch
@@ -17,6 +19,7 @@ return command switch
     "methods" => Run(BenchmarkRunner.Run<MethodBenchmarks>(args: rest)),
     "api" => await ComputeLatencyBenchmark.RunAsync(rest),
     "publish" => await PublishBenchmark.RunAsync(rest),
+    "smallareas" => await SmallAreaBench.RunAsync(rest),
     _ => Usage(),
 };
 
@@ -24,6 +27,6 @@ static int Run(BenchmarkDotNet.Reports.Summary summary) => summary.HasCriticalVa
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: quick [runs] | engine | methods [BenchmarkDotNet args] | api | publish [areas...] [--indicators N]");
+    Console.Error.WriteLine("usage: quick [runs] | engine | methods [BenchmarkDotNet args] | api | publish [areas...] [--indicators N] | smallareas [runs]");
     return 2;
 }
