@@ -1,6 +1,7 @@
 using NodaTime;
 using WellbeingIndex.Abstractions;
 using WellbeingIndex.Engine.Results;
+using WellbeingIndex.Indicators;
 using WellbeingIndex.Providers;
 
 namespace WellbeingIndex.Cli;
@@ -11,14 +12,25 @@ internal static class FrameworkCompute
     public static async Task<FrameworkRun> RunAsync(string frameworkId, string? period, DirectoryInfo? dataDir, DirectoryInfo? plugins,
         RecipeFlags recipe, CancellationToken cancellationToken)
     {
-        var context = new ProviderContext(DataDirectory.Resolve(dataDir?.FullName ?? Environment.GetEnvironmentVariable(DataDirectory.EnvironmentVariable)));
-        var framework = FrameworkCatalog.BuiltIn(data: context).Get(frameworkId);
-        var runner = new FrameworkRunner(ProviderCatalog.Discover(context, plugins?.FullName), SystemClock.Instance);
+        var context = Context(dataDir);
+        var framework = FrameworkCatalog.FromAssembly(BuiltInIndicators.Assembly, data: context).Get(frameworkId);
+        var runner = Runner(dataDir, plugins);
         var at = period is null ? await runner.LatestPeriodAsync(framework, cancellationToken) : ReferencePeriod.Parse(period);
         var definition = recipe.ApplyTo(framework.Definition);
         return await runner.ComputeAsync(framework, at, definitionOverride: ReferenceEquals(definition, framework.Definition) ? null : definition,
             ct: cancellationToken);
     }
+
+    /// <summary>The providers of the built-in framework, from the data directory (and plug-ins).</summary>
+    public static FrameworkRunner Runner(DirectoryInfo? dataDir, DirectoryInfo? plugins)
+    {
+        var context = Context(dataDir);
+        return new FrameworkRunner(ProviderCatalog.Discover(context, [BuiltInIndicators.Assembly], plugins?.FullName), SystemClock.Instance);
+    }
+
+    /// <summary>The data directory: --data-dir, else WELLBEING_DATA_DIR, else ../shared/data beside the repository.</summary>
+    public static ProviderContext Context(DirectoryInfo? dataDir) =>
+        new(DataDirectory.Resolve(dataDir?.FullName ?? Environment.GetEnvironmentVariable(DataDirectory.EnvironmentVariable)));
 
     /// <summary>
     /// One line per indicator: where its values come from and which periods they refer to, so a reader of the output

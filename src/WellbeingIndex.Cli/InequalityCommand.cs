@@ -44,7 +44,7 @@ internal static class InequalityCommand
             }
 
             var dir = parse.GetValue(dataDir);
-            var context = new ProviderContext(DataDirectory.Resolve(dir?.FullName ?? Environment.GetEnvironmentVariable(DataDirectory.EnvironmentVariable)));
+            var context = FrameworkCompute.Context(dir);
             var run = await FrameworkCompute.RunAsync(parse.GetValue(framework)!, parse.GetValue(period), dir, parse.GetValue(plugins), new RecipeFlags(null, null, null, null, null), cancellationToken);
             var code = parse.GetValue(node) ?? run.Result.Definition.Root.Code;
             var rollup = PlaceRollup.Compute(run, code, level, context, parse.GetValue(higherIsWorse), parse.GetValue(threshold));

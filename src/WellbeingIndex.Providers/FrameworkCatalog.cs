@@ -5,7 +5,6 @@ using Newtonsoft.Json.Linq;
 using WellbeingIndex.Abstractions;
 using WellbeingIndex.Engine.Definition;
 using WellbeingIndex.Engine.Methods;
-using WellbeingIndex.Indicators;
 
 namespace WellbeingIndex.Providers;
 
@@ -30,13 +29,6 @@ public sealed class FrameworkCatalog
 
     /// <summary>Every framework, ordered by id.</summary>
     public IReadOnlyList<Framework> All { get; }
-
-    /// <summary>The frameworks embedded in the built-in indicators assembly, validated against <paramref name="registry"/>.</summary>
-    /// <param name="registry">The methods definitions may use; null for the built-in ones.</param>
-    /// <param name="data">Where data-derived areas (<c>{"from": "lsoa2021"}</c>) are read; null for <see cref="DataDirectory.FromEnvironment"/>, resolved when first needed.</param>
-    /// <exception cref="InvalidDataException">A framework resource is invalid; the message names the resource.</exception>
-    public static FrameworkCatalog BuiltIn(MethodRegistry? registry = null, ProviderContext? data = null) =>
-        FromAssembly(BuiltInIndicators.Assembly, registry, data);
 
     /// <summary>The frameworks embedded in <paramref name="assembly"/> under the naming rule above.</summary>
     public static FrameworkCatalog FromAssembly(Assembly assembly, MethodRegistry? registry = null, ProviderContext? data = null)

@@ -17,8 +17,8 @@ public static class SmallAreaBench
     {
         var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20;
         var context = new ProviderContext(DataDirectory.FromEnvironment());
-        var runner = new FrameworkRunner(ProviderCatalog.Discover(context), SystemClock.Instance);
-        var catalog = FrameworkCatalog.BuiltIn(data: context);
+        var runner = new FrameworkRunner(ProviderCatalog.Discover(context, [WellbeingIndex.Indicators.BuiltInIndicators.Assembly]), SystemClock.Instance);
+        var catalog = FrameworkCatalog.FromAssembly(WellbeingIndex.Indicators.BuiltInIndicators.Assembly, data: context);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores; {runs} runs after the first; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
         foreach (var id in new[] { "england-lsoa", "imd2025" })
         {

@@ -38,7 +38,7 @@ public class IodLsoaProviderTests
     [Fact]
     public void Twenty_four_providers_under_one_id_scheme()
     {
-        var ids = ProviderCatalog.Discover(Context).Providers.Select(p => p.Metadata.Id).Where(id => id.StartsWith("iod2025-", StringComparison.Ordinal)).ToList();
+        var ids = ProviderCatalog.Discover(Context, [BuiltInIndicators.Assembly]).Providers.Select(p => p.Metadata.Id).Where(id => id.StartsWith("iod2025-", StringComparison.Ordinal)).ToList();
         Assert.Equal(24, ids.Count);
         foreach (var domain in new[] { "imd", "income", "employment", "education", "health", "crime", "barriers", "living-environment" })
         {

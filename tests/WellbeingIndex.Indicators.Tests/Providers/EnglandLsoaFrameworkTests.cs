@@ -14,8 +14,8 @@ public class EnglandLsoaFrameworkTests
 {
     private static readonly Lazy<Task<FrameworkRun>> Run = new(async () =>
     {
-        var runner = new FrameworkRunner(ProviderCatalog.Discover(Context), SystemClock.Instance);
-        var framework = FrameworkCatalog.BuiltIn(data: Context).Get("england-lsoa");
+        var runner = new FrameworkRunner(ProviderCatalog.Discover(Context, [BuiltInIndicators.Assembly]), SystemClock.Instance);
+        var framework = FrameworkCatalog.FromAssembly(BuiltInIndicators.Assembly, data: Context).Get("england-lsoa");
         return await runner.ComputeAsync(framework, await runner.LatestPeriodAsync(framework, default));
     });
 

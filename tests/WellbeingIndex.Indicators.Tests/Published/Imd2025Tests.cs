@@ -15,11 +15,11 @@ public class Imd2025Tests(ITestOutputHelper output)
     [Fact]
     public async Task Every_LSOA_within_0_001_of_the_published_IMD_score()
     {
-        var framework = FrameworkCatalog.BuiltIn(data: Context).Get("imd2025");
+        var framework = FrameworkCatalog.FromAssembly(BuiltInIndicators.Assembly, data: Context).Get("imd2025");
         Assert.Equal(33_755, framework.Areas.Count);
         Assert.Equal(("E01000001", "City of London 001A"), (framework.Areas[0].Code, framework.Areas[0].Name));
 
-        var runner = new FrameworkRunner(ProviderCatalog.Discover(Context), SystemClock.Instance);
+        var runner = new FrameworkRunner(ProviderCatalog.Discover(Context, [BuiltInIndicators.Assembly]), SystemClock.Instance);
         var run = await runner.ComputeAsync(framework, Year(2025));
 
         var published = IodLsoaTable.For(Context);

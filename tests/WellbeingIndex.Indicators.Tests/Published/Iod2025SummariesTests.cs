@@ -18,8 +18,8 @@ public class Iod2025SummariesTests(ITestOutputHelper output)
     [Fact]
     public async Task District_summaries_against_the_published_File_10()
     {
-        var runner = new FrameworkRunner(ProviderCatalog.Discover(Context), SystemClock.Instance);
-        var run = await runner.ComputeAsync(FrameworkCatalog.BuiltIn(data: Context).Get("imd2025"), Year(2025));
+        var runner = new FrameworkRunner(ProviderCatalog.Discover(Context, [BuiltInIndicators.Assembly]), SystemClock.Instance);
+        var run = await runner.ComputeAsync(FrameworkCatalog.FromAssembly(BuiltInIndicators.Assembly, data: Context).Get("imd2025"), Year(2025));
         var rollup = PlaceRollup.Compute(run, "imd", PlaceLevel.LocalAuthority, Context, higherIsWorse: true);
         Assert.Equal(296, rollup.Places.Count);
 
