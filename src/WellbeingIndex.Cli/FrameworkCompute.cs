@@ -12,7 +12,8 @@ internal static class FrameworkCompute
     public static async Task<FrameworkRun> RunAsync(string frameworkId, string? period, DirectoryInfo? dataDir, DirectoryInfo? plugins,
         RecipeFlags recipe, CancellationToken cancellationToken)
     {
-        var framework = FrameworkCatalog.FromAssembly(BuiltInIndicators.Assembly).Get(frameworkId);
+        var context = Context(dataDir);
+        var framework = FrameworkCatalog.FromAssembly(BuiltInIndicators.Assembly, data: context).Get(frameworkId);
         var runner = Runner(dataDir, plugins);
         var at = period is null ? await runner.LatestPeriodAsync(framework, cancellationToken) : ReferencePeriod.Parse(period);
         var definition = recipe.ApplyTo(framework.Definition);
@@ -23,9 +24,13 @@ internal static class FrameworkCompute
     /// <summary>The providers of the built-in framework, from the data directory (and plug-ins).</summary>
     public static FrameworkRunner Runner(DirectoryInfo? dataDir, DirectoryInfo? plugins)
     {
-        var context = new ProviderContext(DataDirectory.Resolve(dataDir?.FullName ?? Environment.GetEnvironmentVariable(DataDirectory.EnvironmentVariable)));
+        var context = Context(dataDir);
         return new FrameworkRunner(ProviderCatalog.Discover(context, [BuiltInIndicators.Assembly], plugins?.FullName), SystemClock.Instance);
     }
+
+    /// <summary>The data directory: --data-dir, else WELLBEING_DATA_DIR, else ../shared/data beside the repository.</summary>
+    public static ProviderContext Context(DirectoryInfo? dataDir) =>
+        new(DataDirectory.Resolve(dataDir?.FullName ?? Environment.GetEnvironmentVariable(DataDirectory.EnvironmentVariable)));
 
     /// <summary>
     /// <c>compute --framework ID --time ... --from P --to P</c>: the framework over a span of periods as one series. The

@@ -71,7 +71,7 @@ public class FrameworkCatalogTests
     public void An_unknown_framework_lists_the_known_ones()
     {
         var e = Assert.Throws<KeyNotFoundException>(() => FrameworkCatalog.FromAssembly(BuiltInIndicators.Assembly).Get("paris"));
-        Assert.Equal("No framework 'paris'. Known: england-la, london.", e.Message);
+        Assert.Equal("No framework 'paris'. Known: england-la, england-lsoa, imd2025, london.", e.Message);
     }
 
     [Fact]

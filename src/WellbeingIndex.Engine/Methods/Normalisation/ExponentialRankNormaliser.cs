@@ -6,15 +6,18 @@ namespace WellbeingIndex.Engine.Methods.Normalisation;
 /// stretches the highest-ranked end. The IoD applies it to deprivation, most deprived → 100, so that high deprivation
 /// in one domain is not cancelled by low deprivation in another: to reproduce it, give deprivation scores direction +1
 /// (the composite is then a deprivation score, rank 1 = most deprived, as published). On a wellbeing indicator
-/// (higher is better) the stretched end is the best areas.
+/// (higher is better) the stretched end is the best areas. <c>stretch = low</c> stretches the other end instead:
+/// R = (n + 1 − rank)/n, so the lowest v gets 100 — the IoD rebuilt from its published domain ranks (rank 1 = most
+/// deprived, direction +1) gets the most deprived at 100 and ties sharing a published rank get the same R as in the IoD.
 /// </summary>
 public sealed class ExponentialRankNormaliser : INormaliser
 {
-    private static readonly ParameterSchema Schema = new(MethodParameter.Number("c", check: v => v > 0, rule: "must be greater than 0"));
+    private static readonly ParameterSchema Schema = new(
+        MethodParameter.Number("c", check: v => v > 0, rule: "must be greater than 0"), MethodParameter.Text("stretch", allowed: ["high", "low"]));
 
     public string Name => "exprank";
 
-    public string Description => "IoD exponential rank: X = −C·ln(1 − R·(1 − e^(−100/C))), R = rank/n, C = 23 by default.";
+    public string Description => "IoD exponential rank: X = −C·ln(1 − R·(1 − e^(−100/C))), R = rank/n, C = 23 by default; stretch = low: R = (n + 1 − rank)/n (lowest v → 100).";
 
     public IEnumerable<ParameterProblem> Validate(MethodSpec spec) => Schema.Validate(spec);
 
@@ -30,7 +33,8 @@ public sealed class ExponentialRankNormaliser : INormaliser
     {
         Schema.ThrowIfInvalid(spec, Name, context.IndicatorCode);
         var c = spec.Number("c", 23);
-        ColumnStatistics.RanksAgainst(parameters.Reference, values, output, (rank, n) => Transform(Math.Min(1, rank / n), c));
+        var low = spec.Text("stretch") == "low";
+        ColumnStatistics.RanksAgainst(parameters.Reference, values, output, (rank, n) => Transform(Math.Clamp(low ? (n + 1 - rank) / n : rank / n, 0, 1), c));
     }
 
     public void Normalise(ReadOnlySpan<double> values, Span<double> output, MethodSpec spec, ColumnContext context)
@@ -38,7 +42,14 @@ public sealed class ExponentialRankNormaliser : INormaliser
         Schema.ThrowIfInvalid(spec, Name, context.IndicatorCode);
         var c = spec.Number("c", 23);
         var em1 = ExpM1(-100 / c);
-        ColumnStatistics.MinRanks(values, output, (rank, n) => Transform(rank / n, c, em1));
+        if (spec.Text("stretch") == "low")
+        {
+            ColumnStatistics.MinRanks(values, output, (rank, n) => Transform((n + 1 - rank) / n, c, em1));
+        }
+        else
+        {
+            ColumnStatistics.MinRanks(values, output, (rank, n) => Transform(rank / n, c, em1));
+        }
     }
 
     /// <summary>
