@@ -45,6 +45,7 @@ public static class FunctionApp
 
         var app = builder.Build();
         app.UseMiddleware<ProblemMiddleware>();
+        DashboardFiles.Use(app);
         MapEndpoints(app);
         return app;
     }
