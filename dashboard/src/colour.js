@@ -20,9 +20,19 @@ export const svg = (name, attrs = {}) => {
   return el;
 };
 
-export const fmt = (v, digits = 1) => (v === null || v === undefined ? '–' : v.toLocaleString('en-GB', {
-  minimumFractionDigits: digits, maximumFractionDigits: digits,
-}));
+// One formatter per precision: building an Intl.NumberFormat is far dearer than using one.
+const formats = new Map();
+const formatter = (min, max) => {
+  const key = `${min}:${max}`;
+  if (!formats.has(key)) formats.set(key, new Intl.NumberFormat('en-GB', { minimumFractionDigits: min, maximumFractionDigits: max }));
+  return formats.get(key);
+};
+
+/** A number with a fixed number of decimals (en-GB), or a dash for missing. */
+export const fmt = (v, digits = 1) => (v === null || v === undefined ? '–' : formatter(digits, digits).format(v));
+
+/** A raw value as published: up to `digits` decimals. */
+export const fmtRaw = (v, digits = 2) => (v === null || v === undefined ? '–' : formatter(0, digits).format(v));
 
 /** The legend: a gradient from the lowest to the highest score with five ticks, and the no-score swatch. */
 export function drawLegend(container, scale, label) {

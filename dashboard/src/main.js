@@ -4,7 +4,7 @@
 import './style.css';
 import { apiBase, getJson, postJson, ApiError, enc } from './api.js';
 import { hierarchy, areaRows, byRank, valuesOf, seriesPoints } from './model.js';
-import { scoreScale, drawLegend, fmt, svg } from './colour.js';
+import { scoreScale, drawLegend, fmt, fmtRaw, svg } from './colour.js';
 import { drawMap, LONDON_ATTRIBUTION } from './map.js';
 import { drawTable, moveOf, h } from './table.js';
 import { drawProfile } from './profile.js';
@@ -47,15 +47,18 @@ async function start() {
   setState('loading');
   $('api-base').textContent = `${apiBase() || location.origin}/api`;
   try {
+    // The README's framework (or ?framework=) is fetched alongside the list, so the first render waits one round trip.
+    const wanted = new URLSearchParams(location.search).get('framework') || 'london';
+    const early = fetchFramework(wanted);
+    early.catch(() => {});
     const frameworks = await getJson('/api/frameworks');
-    const wanted = new URLSearchParams(location.search).get('framework');
     const picker = $('framework');
     picker.replaceChildren(...frameworks.map((f) => h('option', { value: f.id, textContent: `${f.name} (${f.areaCount} areas)` })));
     const id = frameworks.some((f) => f.id === wanted) ? wanted : (frameworks.find((f) => f.id === 'london') || frameworks[0]).id;
     picker.value = id;
     picker.disabled = frameworks.length < 2;
-    picker.addEventListener('change', () => loadFramework(picker.value));
-    await loadFramework(id);
+    picker.addEventListener('change', () => loadFramework(picker.value).catch((err) => { setState('error'); showError(err); }));
+    await loadFramework(id, id === wanted ? early : undefined);
     performance.mark('dashboard:first-render');
     document.body.dataset.firstRenderMs = String(Math.round(performance.getEntriesByName('dashboard:first-render')[0].startTime));
     readCapabilities();
@@ -66,16 +69,19 @@ async function start() {
   }
 }
 
-async function loadFramework(id) {
+/** The framework and its latest published run (null when nothing is published yet). */
+const fetchFramework = (id) => Promise.all([
+  getJson(`/api/frameworks/${enc(id)}`),
+  getJson(`/api/frameworks/${enc(id)}/runs/latest`).catch((err) => {
+    if (err instanceof ApiError && err.status === 404) return null;
+    throw err;
+  }),
+]);
+
+async function loadFramework(id, fetched) {
   setState('loading');
   abortInFlight();
-  const [framework, published] = await Promise.all([
-    getJson(`/api/frameworks/${enc(id)}`),
-    getJson(`/api/frameworks/${enc(id)}/runs/latest`).catch((err) => {
-      if (err instanceof ApiError && err.status === 404) return null;
-      throw err;
-    }),
-  ]);
+  const [framework, published] = await (fetched || fetchFramework(id));
   state.frameworkId = id;
   state.framework = framework;
   state.hier = hierarchy(framework.definition);
@@ -164,6 +170,7 @@ function whatIfRequest() {
 let timer = null;
 function scheduleRecompute() {
   clearTimeout(timer);
+  setState('pending');
   timer = setTimeout(recompute, 150);
 }
 
@@ -240,7 +247,10 @@ function render() {
   $('ranking-caption').textContent = `${rows.length} areas by ${state.request ? 'what-if' : 'published'} rank (1 = best).`;
   const table = $('ranking-table');
   table.dataset.runId = run.runId;
+  // Redrawing replaces the rows: keep keyboard focus on the same area's button.
+  const focused = table.contains(document.activeElement) ? document.activeElement.dataset.code : null;
   drawTable(table, { rows, root: hier.root, domains: hier.domains, published: state.publishedRanks, selected: state.selected, onPick: pick, whatIf: Boolean(state.request) });
+  if (focused) table.querySelector(`button[data-code="${focused}"]`)?.focus();
   renderMap();
   const row = state.rows.find((r) => r.code === state.selected) || null;
   drawProfile($('profile-body'), {
@@ -340,7 +350,7 @@ function inequalityFacts(doc, code, path) {
   const flat = (x, prefix) => {
     for (const [k, v] of Object.entries(x)) {
       if (v && typeof v === 'object' && !Array.isArray(v)) flat(v, `${prefix}${k}.`);
-      else if (typeof v === 'number' || typeof v === 'string') facts.push(h('tr', {}, h('th', { scope: 'row' }, prefix + k), h('td', {}, typeof v === 'number' ? v.toLocaleString('en-GB', { maximumFractionDigits: 3 }) : v)));
+      else if (typeof v === 'number' || typeof v === 'string') facts.push(h('tr', {}, h('th', { scope: 'row' }, prefix + k), h('td', {}, typeof v === 'number' ? fmtRaw(v, 3) : v)));
     }
   };
   flat(found, '');

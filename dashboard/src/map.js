@@ -1,14 +1,12 @@
 // The map: real boundaries where the framework's areas are all London boroughs, else a tile grid (one square per area,
 // in area-code order) so every framework can be seen at a glance.
-import { geoMercator, geoPath } from 'd3-geo';
-import { feature } from 'topojson-client';
-import boroughs from '../node_modules/vega-datasets/data/londonBoroughs.json';
-import { svg, fmt } from './colour.js';
+import boroughs from 'boundaries:london'; // projected at build time (boundaries.mjs)
+import { svg } from './colour.js';
 
-const W = 600;
-const H = 470;
+const W = boroughs.width;
+const H = boroughs.height;
 const key = (name) => name.toLowerCase().replace(/&/g, 'and').replace(/[^a-z]/g, '');
-const boroughFeatures = new Map(feature(boroughs, boroughs.objects.boroughs).features.map((f) => [key(f.id), f]));
+const boroughPaths = new Map(boroughs.shapes.map((s) => [key(s.name), s.d]));
 
 export const LONDON_ATTRIBUTION = 'Borough boundaries: Statistical GIS Boundary Files for London (London Datastore), '
   + 'via vega-datasets. Contains National Statistics data © Crown copyright and database right 2015; contains '
@@ -16,8 +14,8 @@ export const LONDON_ATTRIBUTION = 'Borough boundaries: Statistical GIS Boundary 
 
 /** Boundaries for every area, or null when some area has none (then the tile grid is drawn). */
 export function boundariesFor(areas) {
-  const found = areas.map((a) => boroughFeatures.get(key(a.name)));
-  return found.every(Boolean) ? areas.map((a, i) => ({ code: a.code, name: a.name, feature: found[i] })) : null;
+  const found = areas.map((a) => boroughPaths.get(key(a.name)));
+  return found.every(Boolean) ? areas.map((a, i) => ({ code: a.code, name: a.name, d: found[i] })) : null;
 }
 
 /**
@@ -30,10 +28,8 @@ export function drawMap(container, areas, onPick) {
   const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: shapes ? 'map-svg' : 'map-svg tiles', role: 'group' });
   const elements = new Map();
   if (shapes) {
-    const collection = { type: 'FeatureCollection', features: shapes.map((s) => s.feature) };
-    const path = geoPath(geoMercator().fitExtent([[8, 8], [W - 8, H - 8]], collection));
     for (const s of shapes) {
-      const el = svg('path', { d: path(s.feature), 'data-code': s.code, class: 'area' });
+      const el = svg('path', { d: s.d, 'data-code': s.code, class: 'area' });
       el.append(svg('title'));
       elements.set(s.code, el);
       root.append(el);
@@ -72,4 +68,3 @@ export function drawMap(container, areas, onPick) {
   };
 }
 
-export { fmt };

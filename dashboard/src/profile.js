@@ -1,7 +1,7 @@
 // The area profile: the index and each domain (score, rank, decile), then every indicator behind them with its raw
 // value, the period it refers to, the publisher's status and the source.
 import { num } from './api.js';
-import { fmt } from './colour.js';
+import { fmt, fmtRaw } from './colour.js';
 import { h } from './table.js';
 
 const STATUS = { ok: 'Published', suppressed: 'Suppressed', unreliable: 'Unreliable', notavailable: 'Not available' };
@@ -56,7 +56,7 @@ export function drawProfile(container, { row, hier, values, indicatorMeta, score
       : (v.dataset || '–');
     return h('tr', { className: status === 'Published' ? '' : 'flagged' },
       h('th', { scope: 'row' }, ind.name || ind.code, h('span', { className: 'sub' }, domain ? domain.name : '')),
-      h('td', { className: 'num' }, raw === null ? '–' : raw.toLocaleString('en-GB', { maximumFractionDigits: 2 }),
+      h('td', { className: 'num' }, fmtRaw(raw),
         meta.unit ? h('span', { className: 'sub' }, meta.unit) : null),
       h('td', { className: 'num' }, fmt(num(v.normalisedValue))),
       h('td', {}, v.periodUsed || '–'),
