@@ -26,7 +26,7 @@ export function drawProfile(container, { row, hier, values, indicatorMeta, score
     idx.score === null || idx.score === undefined
       ? `no index score (the area has ${fmt((idx.coverage ?? 0) * 100, 0)}% of its domains; too few to be scored).`
       : `index ${fmt(idx.score)}, rank ${idx.rank} of ${scoredCount}, decile ${idx.decile}`
-        + (interval && interval.p05 !== null ? `; rank range ${interval.p05}–${interval.p95} when weights vary.` : '.'));
+        + (interval && interval.p05 !== null ? `; rank range ${fmtRaw(interval.p05, 1)}–${fmtRaw(interval.p95, 1)} when weights vary.` : '.'));
 
   const domainRows = hier.domains.map((d) => {
     const s = row.scores.get(d.code) || {};
@@ -54,22 +54,23 @@ export function drawProfile(container, { row, hier, values, indicatorMeta, score
     const source = v.url
       ? h('a', { href: v.url, rel: 'noopener', target: '_blank' }, v.dataset || v.url)
       : (v.dataset || '–');
-    return h('tr', { className: status === 'Published' ? '' : 'flagged' },
+    const main = h('tr', { className: `indicator${status === 'Published' ? '' : ' flagged'}` },
       h('th', { scope: 'row' }, ind.name || ind.code, h('span', { className: 'sub' }, domain ? domain.name : '')),
-      h('td', { className: 'num' }, fmtRaw(raw),
-        meta.unit ? h('span', { className: 'sub' }, meta.unit) : null),
+      h('td', { className: 'num' }, fmtRaw(raw), meta.unit ? h('span', { className: 'sub' }, meta.unit) : null),
       h('td', { className: 'num' }, fmt(num(v.normalisedValue))),
       h('td', {}, v.periodUsed || '–'),
-      h('td', {}, status, v.reason ? h('span', { className: 'sub' }, v.reason) : null),
-      h('td', {}, v.publisher || '–', h('span', { className: 'sub' }, source, v.licence ? ` · ${v.licence}` : '')));
+      h('td', { className: 'status' }, status, v.reason ? h('span', { className: 'sub' }, v.reason) : null));
+    const sourceRow = h('tr', { className: 'source' },
+      h('td', { colSpan: 5 }, 'Source: ', v.publisher || '–', ' — ', source, v.licence ? ` · ${v.licence}` : ''));
+    return [main, sourceRow];
   });
   const indicators = h('div', { className: 'table-wrap' }, h('table', { className: 'profile-indicators' },
     h('caption', {}, 'Indicators behind the scores'),
     h('thead', {}, h('tr', {},
       h('th', { scope: 'col' }, 'Indicator'), h('th', { scope: 'col', className: 'num' }, 'Raw value'),
       h('th', { scope: 'col', className: 'num' }, 'Rescaled'), h('th', { scope: 'col' }, 'Period'),
-      h('th', { scope: 'col' }, 'Status'), h('th', { scope: 'col' }, 'Source'))),
-    h('tbody', {}, ...indicatorRows)));
+      h('th', { scope: 'col' }, 'Status'))),
+    h('tbody', {}, ...indicatorRows.flat())));
 
   container.replaceChildren(summary, domains, indicators);
 }

@@ -1,6 +1,6 @@
 // The ranking table: one row per area in rank order, with the rank range from the uncertainty analysis and the move
 // against the published ranking. Each area name is a button: Enter or a click opens its profile.
-import { fmt } from './colour.js';
+import { fmt, fmtRaw } from './colour.js';
 
 const h = (tag, props = {}, ...children) => {
   const el = Object.assign(document.createElement(tag), props);
@@ -40,7 +40,8 @@ export function drawTable(table, { rows, root, domains, published, selected, onP
     button.dataset.code = r.code;
     button.setAttribute('aria-pressed', String(r.code === selected));
     button.addEventListener('click', () => onPick(r.code));
-    const interval = r.interval && r.interval.p05 !== null ? `${r.interval.p05}–${r.interval.p95}` : '–';
+    // Percentiles of ranks can fall between two ranks: one decimal at most.
+    const interval = r.interval && r.interval.p05 !== null ? `${fmtRaw(r.interval.p05, 1)}–${fmtRaw(r.interval.p95, 1)}` : '–';
     const tr = h('tr', { className: r.code === selected ? 'selected' : '' },
       h('td', { className: 'num rank' }, s.rank ?? '–'),
       h('th', { scope: 'row' }, button),

@@ -86,10 +86,14 @@ public sealed class DashboardFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Runs a script that returns a string (JSON, usually).</summary>
+    public string Script(string script, params object[] args) =>
+        Driver.ExecuteScript(script, args) as string ?? throw new InvalidOperationException($"the script returned no string: {script}");
+
     /// <summary>The ranking table as drawn: one entry per row, top to bottom.</summary>
     public IReadOnlyList<TableRow> Table()
     {
-        var json = (string)Driver.ExecuteScript("""
+        var json = Script("""
             return JSON.stringify([...document.querySelectorAll('#ranking-table tbody tr')].map(tr => {
               const cells = [...tr.children].map(c => c.textContent.trim());
               return { code: tr.dataset.code, cells, selected: tr.classList.contains('selected') };
@@ -104,7 +108,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     /// <summary>Index of a column in the ranking table by its heading.</summary>
     public int Column(string heading)
     {
-        var json = (string)Driver.ExecuteScript("return JSON.stringify([...document.querySelectorAll('#ranking-table thead th')].map(th => th.textContent.trim()));");
+        var json = Script("return JSON.stringify([...document.querySelectorAll('#ranking-table thead th')].map(th => th.textContent.trim()));");
         var headings = JArray.Parse(json).Values<string>().ToList();
         var index = headings.IndexOf(heading);
         Assert.True(index >= 0, $"no column '{heading}' in {string.Join(", ", headings)}");

@@ -27,9 +27,14 @@ public static class Expected
 
     public static string Int(int? value) => value is { } v ? v.ToString(CultureInfo.InvariantCulture) : "–";
 
-    /// <summary>"p05–p95" from an uncertainty entry (the API's numbers are whole ranks).</summary>
+    /// <summary>
+    /// "p05–p95" from an uncertainty entry: percentiles of ranks can fall between ranks (8.95), so at most one decimal,
+    /// half away from zero (8.95 → "9", 12.05 → "12.1").
+    /// </summary>
     public static string Interval(JToken? uncertainty) =>
-        uncertainty?["rankP05"]?.Type == JTokenType.Float || uncertainty?["rankP05"]?.Type == JTokenType.Integer
-            ? $"{uncertainty["rankP05"]!.Value<double>().ToString(CultureInfo.InvariantCulture)}–{uncertainty["rankP95"]!.Value<double>().ToString(CultureInfo.InvariantCulture)}"
+        uncertainty?["rankP05"]?.Type is JTokenType.Float or JTokenType.Integer
+            ? $"{RankPercentile(uncertainty["rankP05"]!.Value<double>())}–{RankPercentile(uncertainty["rankP95"]!.Value<double>())}"
             : "–";
+
+    private static string RankPercentile(double v) => Math.Round(v, 1, MidpointRounding.AwayFromZero).ToString("#,##0.#", EnGb);
 }

@@ -35,10 +35,12 @@ public class ProfileTests(DashboardFixture page)
         }
 
         var indicators = nodes.Where(n => (string)n["type"]! == "indicator").ToList();
-        var indicatorRows = Rows(".profile-indicators tbody tr");
+        var indicatorRows = Rows(".profile-indicators tbody tr.indicator");
+        var sourceRows = Rows(".profile-indicators tbody tr.source");
         Assert.Equal(indicators.Count, indicatorRows.Count);
+        Assert.Equal(indicators.Count, sourceRows.Count);
         var status = new Dictionary<string, string> { ["ok"] = "Published", ["suppressed"] = "Suppressed", ["unreliable"] = "Unreliable", ["notavailable"] = "Not available" };
-        foreach (var (row, indicator) in indicatorRows.Zip(indicators))
+        foreach (var ((row, source), indicator) in indicatorRows.Zip(sourceRows).Zip(indicators))
         {
             var v = values[(string)indicator["code"]!];
             Assert.StartsWith((string)indicator["name"]!, row[0]);
@@ -51,14 +53,14 @@ public class ProfileTests(DashboardFixture page)
                 Assert.Contains((string)v["reason"]!, row[4]);
             }
 
-            Assert.StartsWith((string)v["publisher"]!, row[5]);
-            Assert.Contains((string)v["licence"]!, row[5]);
+            Assert.StartsWith($"Source: {v["publisher"]} — {v["dataset"]}", source[0]);
+            Assert.EndsWith((string)v["licence"]!, source[0]);
         }
     }
 
     private List<string[]> Rows(string selector)
     {
-        var json = (string)page.Driver.ExecuteScript(
+        var json = page.Script(
             "return JSON.stringify([...document.querySelectorAll(arguments[0])].map(tr => [...tr.children].map(c => c.textContent.trim())));", "#profile-body " + selector);
         return JArray.Parse(json).Select(r => r.Values<string>().Select(c => c!).ToArray()).ToList();
     }
