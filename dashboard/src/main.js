@@ -249,7 +249,7 @@ function render() {
   table.dataset.runId = run.runId;
   // Redrawing replaces the rows: keep keyboard focus on the same area's button.
   const focused = table.contains(document.activeElement) ? document.activeElement.dataset.code : null;
-  drawTable(table, { rows, root: hier.root, domains: hier.domains, published: state.publishedRanks, selected: state.selected, onPick: pick, whatIf: Boolean(state.request) });
+  drawTable(table, { rows, root: hier.root, published: state.publishedRanks, selected: state.selected, onPick: pick });
   if (focused) table.querySelector(`button[data-code="${focused}"]`)?.focus();
   renderMap();
   const row = state.rows.find((r) => r.code === state.selected) || null;

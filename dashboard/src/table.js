@@ -21,17 +21,19 @@ function moveCell(move) {
     h('span', { className: 'sr' }, `${up ? 'up' : 'down'} ${Math.abs(move)}`));
 }
 
-/** Draws the table; `rows` in rank order; `published` maps area code to published rank on the root node. */
-export function drawTable(table, { rows, root, domains, published, selected, onPick, whatIf }) {
+/**
+ * Draws the table; `rows` in rank order; `published` maps area code to published rank on the root node. Domain scores
+ * are in the profile, on the map (colour by a domain) and in the CSV, so the table stays narrow at any domain count.
+ */
+export function drawTable(table, { rows, root, published, selected, onPick }) {
   const head = h('tr', {},
     h('th', { scope: 'col', className: 'num' }, 'Rank'),
     h('th', { scope: 'col' }, 'Area'),
     h('th', { scope: 'col', className: 'num' }, 'Score'),
     h('th', { scope: 'col', className: 'num' }, 'Decile'),
     h('th', { scope: 'col', className: 'num', title: '5th to 95th percentile of the rank when the weights vary' }, 'Rank range (90%)'),
-    ...domains.map((d) => h('th', { scope: 'col', className: 'num domain-col' }, d.name)),
     h('th', { scope: 'col', className: 'num' }, 'Published rank'),
-    h('th', { scope: 'col', className: 'num' }, whatIf ? 'Change' : 'Change'));
+    h('th', { scope: 'col', className: 'num' }, 'Change'));
   table.tHead.replaceChildren(head);
   const body = rows.map((r) => {
     const s = r.scores.get(root.code) || {};
@@ -48,7 +50,6 @@ export function drawTable(table, { rows, root, domains, published, selected, onP
       h('td', { className: 'num score' }, fmt(s.score ?? null)),
       h('td', { className: 'num' }, s.decile ?? '–'),
       h('td', { className: 'num interval' }, interval),
-      ...domains.map((d) => h('td', { className: 'num domain-col' }, fmt(r.scores.get(d.code)?.score ?? null))),
       h('td', { className: 'num' }, pub ?? '–'),
       moveCell(moveOf(s.rank ?? null, pub)));
     tr.dataset.code = r.code;
