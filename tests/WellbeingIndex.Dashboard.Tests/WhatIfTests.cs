@@ -62,6 +62,7 @@ public class WhatIfTests(DashboardFixture page)
         }
 
         Assert.Contains("what-if", page.Driver.FindElement(By.Id("run-line")).Text);
+        page.Driver.GetScreenshot().SaveAsFile(Path.Combine(RepoPaths.Artifacts, "dashboard-whatif.png"));
         var moved = table.Count(r => r.Cells[change].StartsWith('▲') || r.Cells[change].StartsWith('▼'));
         Assert.Contains($"{moved} of 33 areas moved", page.Driver.FindElement(By.Id("whatif-status")).Text);
 
