@@ -11,6 +11,11 @@ import { drawProfile } from './profile.js';
 import { toCsv, download } from './csv.js';
 
 const UNCERTAINTY = { runs: 200, weightNoise: 0.25 };
+// Beyond these sizes (small-area frameworks: tens of thousands of areas) the page stays responsive by drawing the
+// table's first rows only (the CSV has every area), leaving out the tile map, and skipping the Monte Carlo ranges.
+const TABLE_ROWS = 500;
+const MAX_TILES = 2000;
+const MAX_UNCERTAINTY_AREAS = 2000;
 const $ = (id) => document.getElementById(id);
 
 const state = {
@@ -97,9 +102,10 @@ async function loadFramework(id, fetched) {
   $('title').textContent = framework.name;
   buildColourPicker();
   buildWhatIf();
-  state.map = drawMap($('map'), framework.areas.map((a) => ({ code: a.code, name: a.name })), pick);
+  state.map = drawMap($('map'), framework.areas.map((a) => ({ code: a.code, name: a.name })), pick, MAX_TILES);
   $('map-attribution').textContent = state.map.boundaries ? LONDON_ATTRIBUTION
-    : 'No boundaries are bundled for these areas: one square per area, in area-code order.';
+    : framework.areas.length > MAX_TILES ? `${framework.areas.length} areas are too many to draw as tiles; the ranking and the CSV have them all.`
+      : 'No boundaries are bundled for these areas: one square per area, in area-code order.';
   showError(null);
   render();
   setState('ready');
@@ -189,7 +195,10 @@ async function recompute() {
   setState('computing');
   $('whatif-status').textContent = isWhatIf ? 'Recomputing…' : 'Computing rank ranges…';
   try {
-    const run = await postJson(`/api/frameworks/${enc(state.frameworkId)}/compute`, { ...body, uncertainty: UNCERTAINTY }, controller.signal);
+    const ranges = state.framework.areas.length <= MAX_UNCERTAINTY_AREAS;
+    const run = isWhatIf || ranges
+      ? await postJson(`/api/frameworks/${enc(state.frameworkId)}/compute`, ranges ? { ...body, uncertainty: UNCERTAINTY } : body, controller.signal)
+      : state.published;
     if (controller.signal.aborted) return;
     state.current = run;
     state.request = isWhatIf ? body : null;
@@ -199,7 +208,7 @@ async function recompute() {
     const moved = state.rows.filter((r) => { const m = moveOf(r.scores.get(state.hier.root.code)?.rank ?? null, state.publishedRanks.get(r.code) ?? null); return m !== null && m !== 0; }).length;
     $('whatif-status').textContent = isWhatIf
       ? `What-if ranking: ${moved} of ${state.rows.length} areas moved from their published rank.`
-      : 'Published recipe. Rank ranges from 200 runs with every weight varied by up to ±25%.';
+      : `Published recipe.${ranges ? ' Rank ranges from 200 runs with every weight varied by up to ±25%.' : ''}`;
     state.inFlight = null;
     setState('ready');
   } catch (err) {
@@ -244,12 +253,13 @@ function render() {
   $('run-line').textContent = `${state.framework.name}, period ${run.period}`
     + (state.request ? ' — what-if (not published)' : state.published.run.publishedAt ? `, published ${new Date(state.published.run.publishedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' })}` : ' (computed; nothing published yet)')
     + `. ${scored} of ${rows.length} areas scored.`;
-  $('ranking-caption').textContent = `${rows.length} areas by ${state.request ? 'what-if' : 'published'} rank (1 = best).`;
+  $('ranking-caption').textContent = `${rows.length} areas by ${state.request ? 'what-if' : 'published'} rank (1 = best)`
+    + (rows.length > TABLE_ROWS ? `; the first ${TABLE_ROWS} are shown (the CSV has all).` : '.');
   const table = $('ranking-table');
   table.dataset.runId = run.runId;
   // Redrawing replaces the rows: keep keyboard focus on the same area's button.
   const focused = table.contains(document.activeElement) ? document.activeElement.dataset.code : null;
-  drawTable(table, { rows, root: hier.root, published: state.publishedRanks, selected: state.selected, onPick: pick });
+  drawTable(table, { rows: rows.slice(0, TABLE_ROWS), root: hier.root, published: state.publishedRanks, selected: state.selected, onPick: pick });
   if (focused) table.querySelector(`button[data-code="${focused}"]`)?.focus();
   renderMap();
   const row = state.rows.find((r) => r.code === state.selected) || null;

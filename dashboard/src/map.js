@@ -22,9 +22,12 @@ export function boundariesFor(areas) {
  * Draws the areas once; `paint` recolours them without redrawing. `onPick(code)` is called on click.
  * Returns { paint(fill, label, selected) }.
  */
-export function drawMap(container, areas, onPick) {
+export function drawMap(container, areas, onPick, maxTiles) {
   container.replaceChildren();
   const shapes = boundariesFor(areas);
+  if (!shapes && areas.length > maxTiles) {
+    return { boundaries: false, paint() {} };
+  }
   const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: shapes ? 'map-svg' : 'map-svg tiles', role: 'group' });
   const elements = new Map();
   if (shapes) {
