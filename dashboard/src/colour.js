@@ -37,8 +37,8 @@ export const fmtRaw = (v, digits = 2) => (v === null || v === undefined ? '–' 
 /** The legend: a gradient from the lowest to the highest score with five ticks, and the no-score swatch. */
 export function drawLegend(container, scale, label) {
   container.replaceChildren();
-  const width = 280;
-  const root = svg('svg', { viewBox: `0 0 ${width + 130} 48`, role: 'img', 'aria-label': `Legend: ${label}, from ${fmt(scale.lo)} (dark purple) to ${fmt(scale.hi)} (yellow); grey means no score.` });
+  const width = 240;
+  const root = svg('svg', { viewBox: `0 0 ${width + 110} 48`, role: 'img', 'aria-label': `Legend: ${label}, from ${fmt(scale.lo)} (dark purple) to ${fmt(scale.hi)} (yellow); grey means no score.` });
   const defs = svg('defs');
   const gradient = svg('linearGradient', { id: 'legend-gradient' });
   for (let i = 0; i <= 10; i++) {
@@ -56,8 +56,8 @@ export function drawLegend(container, scale, label) {
     t.textContent = fmt(scale.lo + ((scale.hi - scale.lo) * i) / 4);
     root.append(t);
   }
-  root.append(svg('rect', { x: width + 20, y: 16, width: 16, height: 12, fill: MISSING, stroke: '#595959', 'stroke-width': 0.5 }));
-  const none = svg('text', { x: width + 42, y: 27, class: 'legend-tick' });
+  root.append(svg('rect', { x: width + 14, y: 16, width: 16, height: 12, fill: MISSING, stroke: '#595959', 'stroke-width': 0.5 }));
+  const none = svg('text', { x: width + 34, y: 27, class: 'legend-tick' });
   none.textContent = 'no score';
   root.append(none);
   container.append(root);

@@ -72,5 +72,5 @@ export function drawProfile(container, { row, hier, values, indicatorMeta, score
       h('th', { scope: 'col' }, 'Status'))),
     h('tbody', {}, ...indicatorRows.flat())));
 
-  container.replaceChildren(summary, domains, indicators);
+  container.replaceChildren(summary, h('div', { className: 'table-wrap' }, domains), indicators);
 }
