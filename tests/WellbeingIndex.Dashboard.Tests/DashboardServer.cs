@@ -7,7 +7,7 @@ using System.Text;
 namespace WellbeingIndex.Dashboard.Tests;
 
 /// <summary>
-/// The standalone host as the README's first command runs it: the built <c>WellbeingIndex.Functions.dll</c> from its own
+/// The standalone server as the README's first command runs it: the built <c>WellbeingIndex.Server.dll</c> from its own
 /// output folder (where the build copied the dashboard to wwwroot/), on a free loopback port, in memory.
 /// </summary>
 public sealed class DashboardServer : IAsyncDisposable
@@ -29,16 +29,16 @@ public sealed class DashboardServer : IAsyncDisposable
     public static string HostFolder()
     {
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        return Path.Combine(RepoPaths.Root, "functions", "WellbeingIndex.Functions", "bin", output.Parent!.Name, output.Name);
+        return Path.Combine(RepoPaths.Root, "src", "WellbeingIndex.Server", "bin", output.Parent!.Name, output.Name);
     }
 
     public static async Task<DashboardServer> StartAsync()
     {
         var folder = HostFolder();
-        var dll = Path.Combine(folder, "WellbeingIndex.Functions.dll");
+        var dll = Path.Combine(folder, "WellbeingIndex.Server.dll");
         if (!File.Exists(dll) || !File.Exists(Path.Combine(folder, "wwwroot", "index.html")))
         {
-            throw new InvalidOperationException($"the host and its dashboard are not built: {dll} or wwwroot/index.html beside it is missing.");
+            throw new InvalidOperationException($"the server and its dashboard are not built: {dll} or wwwroot/index.html beside it is missing.");
         }
 
         var port = FreePort();
