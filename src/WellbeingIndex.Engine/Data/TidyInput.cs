@@ -114,7 +114,7 @@ public static class TidyInput
         return new TidyRows(rows, lowerCol >= 0);
     }
 
-    private static (IndicatorData Data, IReadOnlyDictionary<string, ConfidenceInterval> Intervals) ReadPeriod(TidyRows read, string source, string period)
+    private static (IndicatorData Data, IReadOnlyDictionary<string, IntervalColumn> Intervals) ReadPeriod(TidyRows read, string source, string period)
     {
         var areas = new List<string>();
         var names = new List<string>();
@@ -172,12 +172,12 @@ public static class TidyInput
             columns[indicator][area] = value;
         }
 
-        var intervals = new Dictionary<string, ConfidenceInterval>(StringComparer.Ordinal);
+        var intervals = new Dictionary<string, IntervalColumn>(StringComparer.Ordinal);
         if (read.HasInterval)
         {
             foreach (var indicator in indicators)
             {
-                intervals[indicator] = new ConfidenceInterval(Enumerable.Repeat(double.NaN, areas.Count).ToArray(), Enumerable.Repeat(double.NaN, areas.Count).ToArray());
+                intervals[indicator] = new IntervalColumn(Enumerable.Repeat(double.NaN, areas.Count).ToArray(), Enumerable.Repeat(double.NaN, areas.Count).ToArray());
             }
 
             foreach (var ((area, indicator), (lower, upper)) in bounds)

@@ -1,3 +1,4 @@
+using WellbeingIndex.Delimited;
 using System.Globalization;
 using NodaTime;
 using WellbeingIndex.Abstractions;
@@ -63,12 +64,17 @@ public class Iod2025SummariesTests(ITestOutputHelper output)
     private static Dictionary<string, Iod> ReadPublished()
     {
         using var reader = new ProviderContext(Context.DataDirectory).OpenText("test", "mhclg_iod2025_lad24_summaries.csv");
-        var records = CsvRecords.Read(reader).ToList();
-        var header = records[0].Fields.ToList();
-        int Col(string name) => header.IndexOf(name) is var i and >= 0 ? i : throw new InvalidOperationException(name);
-        double Num(CsvRecord r, string name) => double.Parse(r[Col(name)], CultureInfo.InvariantCulture);
-        return records.Skip(1).ToDictionary(r => r[Col("ltla24_code")], r => new Iod(Num(r, "imd_average_score"), Num(r, "imd_average_rank"),
-            Num(r, "imd_proportion_of_lso_as_in_most_deprived_10_percent_nationally"), Num(r, "imd25_extent"), Num(r, "imd25_local_concentration")));
+        using var csv = CsvRecordReader.Open(reader);
+        int Col(string name) => csv.IndexOf(name) is var i and >= 0 ? i : throw new InvalidOperationException(name);
+        var result = new Dictionary<string, Iod>(StringComparer.Ordinal);
+        while (csv.Read())
+        {
+            double Num(string name) => double.Parse(csv.Text(Col(name)), CultureInfo.InvariantCulture);
+            result[csv.Text(Col("ltla24_code"))] = new Iod(Num("imd_average_score"), Num("imd_average_rank"),
+                Num("imd_proportion_of_lso_as_in_most_deprived_10_percent_nationally"), Num("imd25_extent"), Num("imd25_local_concentration"));
+        }
+
+        return result;
     }
 
     private static double Spearman(double[] a, double[] b)
