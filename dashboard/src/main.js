@@ -379,7 +379,7 @@ function downloadCsv() {
       ...hier.domains.flatMap((d) => [r.scores.get(d.code)?.score, r.scores.get(d.code)?.rank]), pub, moveOf(s.rank ?? null, pub)];
   });
   const run = state.current.run;
-  download(`${state.frameworkId}-${run.period.replace('/', '-')}-${state.request ? `whatif-${run.runId}` : 'published'}.csv`, toCsv(header, body));
+  download(`${state.frameworkId}-${run.period.replaceAll('/', '-')}-${state.request ? `whatif-${run.runId}` : 'published'}.csv`, toCsv(header, body));
 }
 
 $('normalise').addEventListener('change', scheduleRecompute);

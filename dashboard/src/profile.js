@@ -64,7 +64,7 @@ export function drawProfile(container, { row, hier, values, indicatorMeta, score
       h('td', { colSpan: 5 }, 'Source: ', v.publisher || '–', ' — ', source, v.licence ? ` · ${v.licence}` : ''));
     return [main, sourceRow];
   });
-  const indicators = h('div', { className: 'table-wrap' }, h('table', { className: 'profile-indicators' },
+  const indicators = h('div', { className: 'table-wrap', tabIndex: 0, role: 'region', ariaLabel: 'Indicators behind the scores' }, h('table', { className: 'profile-indicators' },
     h('caption', {}, 'Indicators behind the scores'),
     h('thead', {}, h('tr', {},
       h('th', { scope: 'col' }, 'Indicator'), h('th', { scope: 'col', className: 'num' }, 'Raw value'),
@@ -72,5 +72,5 @@ export function drawProfile(container, { row, hier, values, indicatorMeta, score
       h('th', { scope: 'col' }, 'Status'))),
     h('tbody', {}, ...indicatorRows.flat())));
 
-  container.replaceChildren(summary, h('div', { className: 'table-wrap' }, domains), indicators);
+  container.replaceChildren(summary, h('div', { className: 'table-wrap', tabIndex: 0, role: 'region', ariaLabel: 'Domain scores' }, domains), indicators);
 }

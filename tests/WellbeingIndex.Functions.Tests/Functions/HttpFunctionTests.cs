@@ -30,16 +30,17 @@ public class HttpFunctionTests
     [Fact]
     public async Task ListFrameworks_and_GetFramework_describe_london_as_its_file_does()
     {
-        // indicators/frameworks/london.json: five indicator nodes; london.areas.json: the 33 London boroughs.
+        // indicators/frameworks/london.json: 21 indicator nodes in 8 domains; london.areas.json: the 33 London boroughs.
         var file = JObject.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "indicators", "frameworks", "london.json")));
         var indicators = file["nodes"]!.Count(n => n["type"]!.Value<string>() == "indicator");
-        Assert.Equal(5, indicators);
+        Assert.Equal(21, indicators);
 
         using var host = new FunctionHost();
         var list = host.Request("GET", "/api/frameworks");
         var frameworks = await FunctionHost.JsonAsync(host.Function<ListFrameworksFunction>().Run(list, host.Context(list)), list);
-        // london, and the small-area frameworks england-lsoa and imd2025 (33,755 LSOAs each).
-        Assert.Equal(["england-lsoa", "imd2025", "london"], frameworks.Select(f => f["id"]!.Value<string>()));
+        // london, england-la (296 districts, 2024 codes) and the small-area frameworks england-lsoa and imd2025 (33,755 LSOAs each).
+        Assert.Equal(["england-la", "england-lsoa", "imd2025", "london"], frameworks.Select(f => f["id"]!.Value<string>()));
+        Assert.Equal(296, frameworks[0]["areaCount"]!.Value<int>());
         Assert.Equal(33_755, frameworks[1]["areaCount"]!.Value<int>());
         var london = frameworks.Single(f => f["id"]!.Value<string>() == "london");
         Assert.Equal(33, london["areaCount"]!.Value<int>());

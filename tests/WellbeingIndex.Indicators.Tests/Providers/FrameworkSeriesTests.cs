@@ -18,37 +18,55 @@ public class FrameworkSeriesTests
     [Fact]
     public async Task Every_period_keeps_each_value_at_its_own_reference_period()
     {
-        var series = await Runner.ComputeSeriesAsync(London, Year(2020), Year(2023), TimeDefinition.Pooled);
+        var series = await Runner.ComputeSeriesAsync(London, Year(2022), Year(2024), TimeDefinition.Pooled);
 
-        Assert.Equal([Year(2020), Year(2021), Year(2022), Year(2023)], series.Result.Periods.ToArray());
+        Assert.Equal([Year(2022), Year(2023), Year(2024)], series.Result.Periods.ToArray());
         Assert.Equal(TimeMode.Pooled, series.Result.Time.Mode);
         Assert.Equal(Now, series.ComputedAt);
-        // "Latest at or before P": in 2021 pay is still 2019's, affordability is 2021's.
-        Assert.All(series.Values[1]["pay"], v => Assert.Equal(Year(2019), v.Period));
-        Assert.All(series.Values[1]["affordability"].Where(v => v.Value is not null), v => Assert.Equal(Year(2021), v.Period));
+        // "Latest at or before P": in 2023 pay is still 2019's (ASHE file ends 2019), affordability is 2023's.
+        Assert.All(series.Values[1]["pay"].Where(v => v.Value is not null), v => Assert.Equal(Year(2019), v.Period));
+        Assert.All(series.Values[1]["affordability"].Where(v => v.Value is not null), v => Assert.Equal(Year(2023), v.Period));
         Assert.All(series.Result.Results, r => Assert.Equal(33, r.AreaCodes.Length));
     }
 
     [Fact]
     public async Task A_borough_whose_raw_indicators_all_improved_gets_a_higher_comparable_score()
     {
-        var series = await Runner.ComputeSeriesAsync(London, Year(2020), Year(2023), TimeDefinition.Pooled);
-        var (before, after) = (series.Result.Results[0], series.Result.Results[3]);
-        var indicators = London.Definition.Indicators;
+        var series = await Runner.ComputeSeriesAsync(London, Year(2022), Year(2024), TimeDefinition.Pooled);
+        var (before, after) = (series.Result.Results[0], series.Result.Results[2]);
+        var definition = London.Definition;
 
-        // Boroughs whose every raw indicator is at least as good in 2023 as in 2020 (by its direction) and one strictly better,
-        // read from the raw tables: pooled min-max and means are monotone, so their index must rise.
-        var improved = Enumerable.Range(0, 33).Where(i => indicators.All(n => Better(n, i) >= 0) && indicators.Any(n => Better(n, i) > 0)).ToList();
-        Assert.NotEmpty(improved);
-        foreach (var i in improved)
+        // No borough improved on all 21 indicators from 2022 to 2024, so the claim is checked domain by domain: a borough
+        // whose every raw indicator in a domain is at least as good in 2024 as in 2022 (by its direction), one strictly
+        // better, read from the raw tables, never scores lower in that domain, and strictly higher when the improvement
+        // survives treatment (pooled winsorisation clips both years at the same bounds, so an outlier's gain beyond the
+        // bound, such as Kensington and Chelsea's affordability, does not move its score). Pooled min-max and means are
+        // monotone; per-period min-max could not promise this.
+        var (rose, level) = (0, 0);
+        foreach (var domain in definition.Nodes.Where(n => n.Type == NodeType.Aggregate && n.Parent == definition.Root.Code))
         {
-            Assert.True(after.Index.Scores[i] > before.Index.Scores[i],
-                $"{after.AreaCodes[i]}: every raw indicator improved, index {before.Index.Scores[i]} → {after.Index.Scores[i]}");
+            var indicators = definition.Indicators.Where(n => n.Parent == domain.Code).ToList();
+            foreach (var i in Enumerable.Range(0, 33).Where(i => indicators.All(n => Better(n, i, ResultTable.Raw) >= 0) && indicators.Any(n => Better(n, i, ResultTable.Raw) > 0)))
+            {
+                var (x0, x1) = (before[domain.Code].Scores[i], after[domain.Code].Scores[i]);
+                if (indicators.Any(n => Better(n, i, ResultTable.Treated) > 0))
+                {
+                    Assert.True(x1 > x0, $"{after.AreaCodes[i]}: every raw indicator of {domain.Code} improved, score {x0} → {x1}");
+                    rose++;
+                }
+                else
+                {
+                    Assert.Equal(x0, x1, 12);
+                    level++;
+                }
+            }
         }
 
-        int Better(NodeDefinition n, int i)
+        Assert.True(rose >= 10, $"only {rose} borough-domain pairs improved throughout ({level} clipped)");
+
+        int Better(NodeDefinition n, int i, string table)
         {
-            var (x0, x1) = (before.Table(ResultTable.Raw).Column(n.Code)[i], after.Table(ResultTable.Raw).Column(n.Code)[i]);
+            var (x0, x1) = (before.Table(table).Column(n.Code)[i], after.Table(table).Column(n.Code)[i]);
             return double.IsNaN(x0) || double.IsNaN(x1) ? -1 : Math.Sign((x1 - x0) * n.Direction);
         }
     }
