@@ -75,6 +75,13 @@ public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings)
                 $"{from} to {to} is not a range: both must be the same kind of period, from not after to.").ToException();
         }
 
+        if (definition.Time is { Mode: TimeMode.BasePeriod, Base: { } baseText } && ReferencePeriod.TryParse(baseText, out var basePeriod)
+            && (basePeriod.CompareTo(from) < 0 || basePeriod.CompareTo(to) > 0))
+        {
+            throw ApiProblem.Field(basePeriod.CompareTo(from) < 0 ? "from" : "to",
+                $"the range {from}–{to} must contain the base period {basePeriod} of framework '{framework.Id}' (time mode base-period).").ToException();
+        }
+
         await CheckPeriodAsync(runtime, definition, from, ct, "from");
         try
         {
