@@ -24,6 +24,7 @@ public static class CommandLine
             ValidateCommand.Create(output),
             PublishCommand.Create(output),
             RunsCommand.Create(output),
+            InequalityCommand.Create(output),
         };
 
         var parse = root.Parse(args);

@@ -2,13 +2,16 @@ using BenchmarkDotNet.Running;
 using WellbeingIndex.Benchmarks.Api;
 using WellbeingIndex.Benchmarks.Engine;
 using WellbeingIndex.Benchmarks.Publishing;
+using WellbeingIndex.Benchmarks.SmallAreas;
 
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- quick      (engine: median, allocations, peak memory)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- engine     (engine: BenchmarkDotNet)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- panel      (33,000 x 40 x 5 panel per time mode; London, every period)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- methods    (each normalisation on 33,000 rows)
+// dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- coinr DIR  (writes the 33,000 x 40 iData/iMeta for the CLI)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- api        (HTTP compute latency, 33 boroughs)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- publish    (rows/s publishing to Azurite)
+// dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- smallareas (england-lsoa and imd2025, 33,755 LSOAs, real files)
 var command = args.Length > 0 ? args[0] : "quick";
 var rest = args.Skip(1).ToArray();
 return command switch
@@ -17,8 +20,10 @@ return command switch
     "engine" => Run(BenchmarkRunner.Run<PipelineBenchmarks>(args: rest)),
     "panel" => Run(BenchmarkRunner.Run<PanelBenchmarks>(args: rest)),
     "methods" => Run(BenchmarkRunner.Run<MethodBenchmarks>(args: rest)),
+    "coinr" => CoinrFiles.Run(rest),
     "api" => await ComputeLatencyBenchmark.RunAsync(rest),
     "publish" => await PublishBenchmark.RunAsync(rest),
+    "smallareas" => await SmallAreaBench.RunAsync(rest),
     _ => Usage(),
 };
 
@@ -26,6 +31,6 @@ static int Run(BenchmarkDotNet.Reports.Summary summary) => summary.HasCriticalVa
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: quick [runs] | engine | panel | methods [BenchmarkDotNet args] | api | publish [areas...] [--indicators N]");
+    Console.Error.WriteLine("usage: quick [runs] | coinr [dir] | engine | panel | methods [BenchmarkDotNet args] | api | publish [areas...] [--indicators N] | smallareas [runs]");
     return 2;
 }

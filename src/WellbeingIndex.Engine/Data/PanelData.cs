@@ -11,13 +11,13 @@ namespace WellbeingIndex.Engine.Data;
 public sealed class PanelData
 {
     private readonly ImmutableArray<IndicatorData> _data;
-    private readonly ImmutableArray<IReadOnlyDictionary<string, ConfidenceInterval>> _intervals;
+    private readonly ImmutableArray<IReadOnlyDictionary<string, IntervalColumn>> _intervals;
 
     /// <param name="periods">Each period's data; the periods must be distinct and of one kind (all years, all months...).</param>
     /// <param name="intervals">Optional, per period: indicator code → interval columns aligned with that period's rows.</param>
     /// <exception cref="ArgumentException">No period, a period twice, mixed kinds, or an interval column of the wrong length.</exception>
     public PanelData(IReadOnlyList<(ReferencePeriod Period, IndicatorData Data)> periods,
-        IReadOnlyList<IReadOnlyDictionary<string, ConfidenceInterval>>? intervals = null)
+        IReadOnlyList<IReadOnlyDictionary<string, IntervalColumn>>? intervals = null)
     {
         ArgumentNullException.ThrowIfNull(periods);
         if (periods.Count == 0)
@@ -44,7 +44,7 @@ public sealed class PanelData
         var order = Enumerable.Range(0, periods.Count).OrderBy(i => periods[i].Period).ToArray();
         Periods = [.. order.Select(i => periods[i].Period)];
         _data = [.. order.Select(i => periods[i].Data)];
-        _intervals = [.. order.Select(i => intervals?[i] ?? ImmutableDictionary<string, ConfidenceInterval>.Empty)];
+        _intervals = [.. order.Select(i => intervals?[i] ?? ImmutableDictionary<string, IntervalColumn>.Empty)];
         for (var p = 0; p < _data.Length; p++)
         {
             foreach (var (code, ci) in _intervals[p])
@@ -74,10 +74,10 @@ public sealed class PanelData
     public int IndexOf(ReferencePeriod period) => Periods.IndexOf(period);
 
     /// <summary>The confidence interval of <paramref name="indicator"/> at the <paramref name="index"/>-th period, if the data carry one.</summary>
-    public ConfidenceInterval? Interval(int index, string indicator) =>
+    public IntervalColumn? Interval(int index, string indicator) =>
         _intervals[index].TryGetValue(indicator, out var ci) ? ci : null;
 
-    internal IReadOnlyDictionary<string, ConfidenceInterval> Intervals(int index) => _intervals[index];
+    internal IReadOnlyDictionary<string, IntervalColumn> Intervals(int index) => _intervals[index];
 
     /// <summary>A panel with the same periods and intervals and other data (after imputation over time).</summary>
     internal PanelData WithData(IReadOnlyList<IndicatorData> data) =>
@@ -96,4 +96,4 @@ public sealed class PanelData
 }
 
 /// <summary>Lower and upper bounds of a confidence interval per area (NaN = not published).</summary>
-public sealed record ConfidenceInterval(double[] Lower, double[] Upper);
+public sealed record IntervalColumn(double[] Lower, double[] Upper);

@@ -193,20 +193,98 @@ internal static class ColumnStatistics
             return;
         }
 
-        var scratch = ArrayPool<double>.Shared.Rent(n);
+        // Sort (order-preserving key, index) pairs once by LSD radix, then give ties their minimum rank in one pass:
+        // no comparison sort, no search per value, and map is called once per distinct value.
+        var keys = ArrayPool<ulong>.Shared.Rent(2 * n);
+        var order = ArrayPool<int>.Shared.Rent(2 * n);
         try
         {
-            var sorted = CopyPresentSorted(values, scratch.AsSpan(0, n));
+            var k = 0;
             for (var i = 0; i < values.Length; i++)
             {
                 var v = values[i];
-                output[i] = double.IsNaN(v) ? double.NaN : map(LowerBound(sorted, v) + 1, n);
+                if (double.IsNaN(v))
+                {
+                    output[i] = double.NaN;
+                    continue;
+                }
+
+                var bits = (ulong)BitConverter.DoubleToInt64Bits(v + 0.0); // + 0.0 turns −0 into +0, which ties with it
+                keys[k] = (bits & 0x8000_0000_0000_0000UL) != 0 ? ~bits : bits | 0x8000_0000_0000_0000UL;
+                order[k++] = i;
+            }
+
+            var half = RadixSort(keys.AsSpan(0, n), keys.AsSpan(n, n), order.AsSpan(0, n), order.AsSpan(n, n)) ? n : 0;
+            var sortedKeys = keys.AsSpan(half, n);
+            var sortedOrder = order.AsSpan(half, n);
+            var mapped = map(1, n);
+            output[sortedOrder[0]] = mapped;
+            for (var j = 1; j < n; j++)
+            {
+                if (sortedKeys[j] != sortedKeys[j - 1])
+                {
+                    mapped = map(j + 1, n);
+                }
+
+                output[sortedOrder[j]] = mapped;
             }
         }
         finally
         {
-            ArrayPool<double>.Shared.Return(scratch);
+            ArrayPool<ulong>.Shared.Return(keys);
+            ArrayPool<int>.Shared.Return(order);
         }
+    }
+
+    /// <summary>
+    /// Stable LSD radix sort of keys with their payload, a byte at a time, skipping bytes all keys share; true when the
+    /// result ended in the spare spans.
+    /// </summary>
+    private static bool RadixSort(Span<ulong> keys, Span<ulong> keysSpare, Span<int> order, Span<int> orderSpare)
+    {
+        var inSpare = false;
+        Span<int> counts = stackalloc int[8 * 256];
+        counts.Clear();
+        foreach (var key in keys)
+        {
+            for (var b = 0; b < 8; b++)
+            {
+                counts[(b << 8) | (int)((key >> (8 * b)) & 0xFF)]++;
+            }
+        }
+
+        for (var b = 0; b < 8; b++)
+        {
+            var count = counts.Slice(b << 8, 256);
+            var shift = 8 * b;
+            if (count[(int)((keys[0] >> shift) & 0xFF)] == keys.Length)
+            {
+                continue;
+            }
+
+            var sum = 0;
+            for (var d = 0; d < 256; d++)
+            {
+                (count[d], sum) = (sum, sum + count[d]);
+            }
+
+            for (var j = 0; j < keys.Length; j++)
+            {
+                var at = count[(int)((keys[j] >> shift) & 0xFF)]++;
+                keysSpare[at] = keys[j];
+                orderSpare[at] = order[j];
+            }
+
+            var tk = keys;
+            keys = keysSpare;
+            keysSpare = tk;
+            var to = order;
+            order = orderSpare;
+            orderSpare = to;
+            inSpare = !inSpare;
+        }
+
+        return inSpare;
     }
 
     private static Span<double> CopyPresentSorted(ReadOnlySpan<double> values, Span<double> target)

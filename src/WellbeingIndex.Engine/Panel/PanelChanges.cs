@@ -113,7 +113,7 @@ public static class PanelChanges
             double.IsNaN(cagr) ? "growth is undefined: the first value is not positive or the last is negative" : null);
     }
 
-    private static bool? Exceeds(ConfidenceInterval? before, int beforeRow, ConfidenceInterval? now, int nowRow)
+    private static bool? Exceeds(IntervalColumn? before, int beforeRow, IntervalColumn? now, int nowRow)
     {
         if (before is null || now is null) return null;
         var (l0, u0, l1, u1) = (before.Lower[beforeRow], before.Upper[beforeRow], now.Lower[nowRow], now.Upper[nowRow]);

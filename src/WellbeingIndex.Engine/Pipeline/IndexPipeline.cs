@@ -229,17 +229,26 @@ public static class IndexPipeline
 
     /// <summary>
     /// <see cref="Parallel.For(int, int, ParallelOptions, Action{int})"/> that rethrows a column's own exception rather than
-    /// an <see cref="AggregateException"/>, so callers see "log of −3 for area X" and not "one or more errors occurred".
+    /// an <see cref="AggregateException"/>, so callers see "log of −3 for area X" and not "one or more errors occurred";
+    /// when several columns fail, the first in definition order is reported, whichever thread finished first.
     /// </summary>
     private static void ForEachColumn(int from, int to, ParallelOptions parallel, Action<int> body)
     {
-        try
+        var errors = new Exception?[to - from];
+        Parallel.For(from, to, parallel, k =>
         {
-            Parallel.For(from, to, parallel, body);
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            try
+            {
+                body(k);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                errors[k - from] = e;
+            }
+        });
+        if (Array.Find(errors, e => e is not null) is { } first)
         {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
         }
     }
 

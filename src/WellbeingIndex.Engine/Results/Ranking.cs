@@ -1,3 +1,6 @@
+using System.Buffers;
+using WellbeingIndex.Engine.Methods;
+
 namespace WellbeingIndex.Engine.Results;
 
 /// <summary>Ranks, deciles and quintiles of a score column, the way published league tables state them.</summary>
@@ -9,28 +12,30 @@ public static class Ranking
     /// </summary>
     public static int[] RankDescending(ReadOnlySpan<double> scores)
     {
+        // Descending ranks with ties at the minimum are ascending minimum ranks of the negated scores.
         var n = scores.Length;
-        var order = new int[n];
-        var keys = new double[n];
-        var valid = 0;
-        for (var i = 0; i < n; i++)
+        var negated = ArrayPool<double>.Shared.Rent(n);
+        try
         {
-            if (!double.IsNaN(scores[i]))
+            var work = negated.AsSpan(0, n);
+            for (var i = 0; i < n; i++)
             {
-                order[valid] = i;
-                keys[valid] = -scores[i];
-                valid++;
+                work[i] = -scores[i];
             }
-        }
 
-        Array.Sort(keys, order, 0, valid);
-        var ranks = new int[n];
-        for (var k = 0; k < valid; k++)
+            ColumnStatistics.MinRanks(work, work, static (rank, _) => rank);
+            var ranks = new int[n];
+            for (var i = 0; i < n; i++)
+            {
+                ranks[i] = double.IsNaN(work[i]) ? 0 : (int)work[i];
+            }
+
+            return ranks;
+        }
+        finally
         {
-            ranks[order[k]] = k > 0 && keys[k] == keys[k - 1] ? ranks[order[k - 1]] : k + 1;
+            ArrayPool<double>.Shared.Return(negated);
         }
-
-        return ranks;
     }
 
     /// <summary>

@@ -15,8 +15,8 @@ public class PanelChangesTests
         (Y2021, new IndicatorData(["A", "B", "C"], new Dictionary<string, double[]> { ["x"] = [60, 40, 50], ["y"] = [4, 2, 0] })),
     ],
     [
-        new Dictionary<string, ConfidenceInterval> { ["x"] = new([8, 15, 25], [12, 25, 35]) },
-        new Dictionary<string, ConfidenceInterval> { ["x"] = new([55, 35, 30], [65, 45, 70]) },
+        new Dictionary<string, IntervalColumn> { ["x"] = new([8, 15, 25], [12, 25, 35]) },
+        new Dictionary<string, IntervalColumn> { ["x"] = new([55, 35, 30], [65, 45, 70]) },
     ]);
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace WellbeingIndex.Engine.Methods.Normalisation;
 
 /// <summary>
@@ -31,7 +33,7 @@ public sealed class DistanceToTargetNormaliser : INormaliser
         if (!double.IsNaN(min) && !(target > min))
         {
             throw new IndexComputationException(
-                $"dist2targ for '{context.IndicatorCode}': the target {spec.Number("target", double.NaN)} is no better than the worst area's value.");
+                string.Create(CultureInfo.InvariantCulture, $"dist2targ for '{context.IndicatorCode}': the target {spec.Number("target", double.NaN)} is no better than the worst area's value."));
         }
 
         for (var i = 0; i < values.Length; i++)

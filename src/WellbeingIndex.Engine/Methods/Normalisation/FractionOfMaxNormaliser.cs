@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace WellbeingIndex.Engine.Methods.Normalisation;
 
 /// <summary>
@@ -22,7 +24,7 @@ public sealed class FractionOfMaxNormaliser : INormaliser
         {
             var row = reference.IndexOf(max);
             throw new IndexComputationException(
-                $"fracmax for '{context.IndicatorCode}': the best value ({max}, area '{context.AreaCodeAt(row)}') must be positive.");
+                string.Create(CultureInfo.InvariantCulture, $"fracmax for '{context.IndicatorCode}': the best value ({max}, area '{context.AreaCodeAt(row)}') must be positive."));
         }
 
         return ColumnStatistics.RangeParameters(reference);

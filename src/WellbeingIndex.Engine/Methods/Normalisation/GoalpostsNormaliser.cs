@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace WellbeingIndex.Engine.Methods.Normalisation;
 
 /// <summary>
@@ -53,7 +55,7 @@ public sealed class GoalpostsNormaliser : INormaliser
     {
         if (spec.NumberOrNull("min") is { } min && spec.NumberOrNull("max") is { } max && !(min < max))
         {
-            yield return new ParameterProblem("max", $"'max' must be greater than 'min' (min = {min}, max = {max}).");
+            yield return new ParameterProblem("max", string.Create(CultureInfo.InvariantCulture, $"'max' must be greater than 'min' (min = {min}, max = {max})."));
         }
     }
 }
