@@ -69,13 +69,13 @@ public sealed class PublishCommandTests(AzuriteFixture azurite)
         Assert.True(code == 0, stderr);
         var lines = Lines(stdout);
         Assert.Equal(2, lines.Count);
-        Assert.StartsWith("published london series 2020–", lines[1], StringComparison.Ordinal);
-        Assert.Contains("(base-period, base 2020)", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("published london series 2022–", lines[1], StringComparison.Ordinal);
+        Assert.Contains("(base-period, base 2022)", lines[1], StringComparison.Ordinal);
 
         var store = new WellbeingIndex.Publication.TableResultStore(azurite.ConnectionString, prefix);
         var series = await store.GetLatestSeriesAsync("london");
         Assert.NotNull(series);
-        Assert.Equal(("base-period", "2020", ReferencePeriod.ForCalendarYear(2020)), (series.TimeMode, series.Base, series.From));
+        Assert.Equal(("base-period", "2022", ReferencePeriod.ForCalendarYear(2022)), (series.TimeMode, series.Base, series.From));
         var runner = new FrameworkRunner(
             ProviderCatalog.Discover(new ProviderContext(DataDirectory.Resolve(null)), [BuiltInIndicators.Assembly]), SystemClock.Instance);
         var london = FrameworkCatalog.FromAssembly(BuiltInIndicators.Assembly).Get("london");
