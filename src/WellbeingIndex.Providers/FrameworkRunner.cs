@@ -155,6 +155,30 @@ public sealed class FrameworkRunner
     }
 
     /// <summary>
+    /// The span a framework's published series covers: its time block's <c>from</c> to its <c>to</c>, or to the latest
+    /// period its data allow (as a calendar year when <c>from</c> is one). Null when the definition states no series
+    /// (no time block or no <c>from</c>).
+    /// </summary>
+    /// <exception cref="IndexComputationException">An indicator's provider has no periods at all.</exception>
+    public async Task<(ReferencePeriod From, ReferencePeriod To)?> SeriesSpanAsync(Framework framework, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        if (framework.Definition.Time?.From is not { } fromText)
+        {
+            return null;
+        }
+
+        var from = ReferencePeriod.Parse(fromText);
+        var to = framework.Definition.Time.To is { } toText ? ReferencePeriod.Parse(toText) : await LatestPeriodAsync(framework, ct).ConfigureAwait(false);
+        if (from.Kind != to.Kind && from.Kind == PeriodKind.CalendarYear)
+        {
+            to = ReferencePeriod.ForCalendarYear(to.Start.Year);
+        }
+
+        return (from, to);
+    }
+
+    /// <summary>
     /// The latest period any of the framework's indicators has data for. A run at that period gives every other indicator
     /// its own latest value at or before it (each dated), so this is the most recent picture the sources allow; taking
     /// the earliest "latest" instead would hold every indicator back to the stalest source.

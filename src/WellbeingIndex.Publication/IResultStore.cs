@@ -37,4 +37,21 @@ public interface IResultStore
 
     /// <summary>One area's scores in every complete run that has it, oldest computation first.</summary>
     Task<IReadOnlyList<AreaScoreRow>> GetAreaHistoryAsync(string frameworkId, string areaCode, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Publishes <paramref name="series"/> (every period's rows, then the series marked complete, then the framework's
+    /// "latest series" pointer switched) and makes it latest unless a series computed later already is. Idempotent, as
+    /// <see cref="PublishAsync"/> is.
+    /// </summary>
+    Task<PublishedSeries> PublishSeriesAsync(FrameworkSeries series, CancellationToken cancellationToken = default);
+
+    /// <summary>The series the framework's latest-series pointer names; null when none has been published.</summary>
+    Task<PublishedSeries?> GetLatestSeriesAsync(string frameworkId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A complete series' rows, periods oldest first then areas in the series' order; only <paramref name="areaCode"/>'s
+    /// when given. Empty when the series is unknown or not complete.
+    /// </summary>
+    Task<IReadOnlyList<AreaScoreRow>> GetSeriesScoresAsync(string frameworkId, string seriesId, string? areaCode = null,
+        CancellationToken cancellationToken = default);
 }

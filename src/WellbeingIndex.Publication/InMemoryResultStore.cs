@@ -16,6 +16,8 @@ public sealed class InMemoryResultStore : IResultStore
     private readonly object _lock = new();
     private readonly Dictionary<(string Framework, string Run), StoredRun> _runs = new();
     private readonly Dictionary<string, (string RunId, long Version)> _latest = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Framework, string Series), StoredSeries> _series = new();
+    private readonly Dictionary<string, string> _latestSeries = new(StringComparer.Ordinal);
     private readonly IClock _clock;
     private readonly Func<int, CancellationToken, ValueTask>? _beforeBatch;
 
@@ -124,6 +126,78 @@ public sealed class InMemoryResultStore : IResultStore
         }
     }
 
+    public async Task<PublishedSeries> PublishSeriesAsync(FrameworkSeries series, CancellationToken cancellationToken = default)
+    {
+        var publication = SeriesPublication.From(series);
+        var key = (publication.FrameworkId, publication.SeriesId);
+        StoredSeries stored;
+        lock (_lock)
+        {
+            if (!_series.TryGetValue(key, out stored!))
+            {
+                stored = new StoredSeries(publication);
+                _series[key] = stored;
+            }
+        }
+
+        if (stored.Completed is null)
+        {
+            var rows = stored.Publication.Rows;
+            for (int start = 0, batch = 0; start < rows.Count; start += BatchSize, batch++)
+            {
+                await BeforeBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+                lock (_lock)
+                {
+                    for (var i = start; i < Math.Min(start + BatchSize, rows.Count); i++)
+                    {
+                        stored.Rows[i] = rows[i];
+                    }
+                }
+            }
+
+            lock (_lock)
+            {
+                stored.Completed ??= stored.Publication.ToSeries(RunStatus.Complete, _clock.GetCurrentInstant());
+            }
+        }
+
+        var published = stored.Completed!;
+        lock (_lock)
+        {
+            if (!_latestSeries.TryGetValue(published.FrameworkId, out var currentId)
+                || (currentId != published.SeriesId && _series[(published.FrameworkId, currentId)].Completed is { } current
+                    && LatestPointer.ShouldReplace(current.ComputedAt, current.SeriesId, published.ComputedAt, published.SeriesId)))
+            {
+                _latestSeries[published.FrameworkId] = published.SeriesId;
+            }
+        }
+
+        return published;
+    }
+
+    public Task<PublishedSeries?> GetLatestSeriesAsync(string frameworkId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(frameworkId);
+        lock (_lock)
+        {
+            return Task.FromResult(_latestSeries.TryGetValue(frameworkId, out var id) ? _series[(frameworkId, id)].Completed : null);
+        }
+    }
+
+    public Task<IReadOnlyList<AreaScoreRow>> GetSeriesScoresAsync(string frameworkId, string seriesId, string? areaCode = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(frameworkId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(seriesId);
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<AreaScoreRow>>(
+                _series.TryGetValue((frameworkId, seriesId), out var s) && s.Completed is not null
+                    ? s.Rows.Where(r => areaCode is null || r.AreaCode == areaCode).ToList()
+                    : []);
+        }
+    }
+
     private async Task WriteRowsAsync(StoredRun stored, CancellationToken cancellationToken)
     {
         var publication = stored.Publication;
@@ -209,5 +283,14 @@ public sealed class InMemoryResultStore : IResultStore
         public IndicatorValueRow[] IndicatorValues { get; } = new IndicatorValueRow[publication.IndicatorValues.Count];
 
         public PublishedRun? Completed { get; set; }
+    }
+
+    private sealed class StoredSeries(SeriesPublication publication)
+    {
+        public SeriesPublication Publication { get; } = publication;
+
+        public AreaScoreRow[] Rows { get; } = new AreaScoreRow[publication.Rows.Count];
+
+        public PublishedSeries? Completed { get; set; }
     }
 }

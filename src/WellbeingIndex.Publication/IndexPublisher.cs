@@ -41,7 +41,28 @@ public sealed class IndexPublisher
     }
 
     /// <summary>
-    /// Publishes each framework named in <paramref name="frameworkIds"/> at its latest period; one failing (or not in
+    /// Publishes <paramref name="framework"/>'s periods as one comparable series over the span and in the time mode its
+    /// definition's time block states; null (nothing published) when the definition states no series.
+    /// </summary>
+    /// <exception cref="WellbeingIndex.Engine.IndexComputationException">The data cannot support the index at a period of the span.</exception>
+    public async Task<PublishedSeries?> PublishSeriesAsync(Framework framework, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        if (await _runner.SeriesSpanAsync(framework, cancellationToken) is not var (from, to))
+        {
+            return null;
+        }
+
+        var series = await _runner.ComputeSeriesAsync(framework, from, to, ct: cancellationToken);
+        var published = await _store.PublishSeriesAsync(series, cancellationToken);
+        _logger.LogInformation("Published {Framework} series {From}–{To} ({Mode}) as {SeriesId}", published.FrameworkId, published.From, published.To,
+            published.TimeMode, published.SeriesId);
+        return published;
+    }
+
+    /// <summary>
+    /// Publishes each framework named in <paramref name="frameworkIds"/> at its latest period, and its series when the
+    /// definition states one (<see cref="PublishSeriesAsync"/>); one failing (or not in
     /// <paramref name="catalog"/>) does not stop the others, and each failure is logged. Returns whether all succeeded.
     /// </summary>
     public async Task<bool> PublishAllAsync(FrameworkCatalog catalog, IEnumerable<string> frameworkIds, CancellationToken cancellationToken = default)
@@ -59,6 +80,7 @@ public sealed class IndexPublisher
                 }
 
                 await PublishAsync(framework, null, cancellationToken);
+                await PublishSeriesAsync(framework, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -114,10 +114,21 @@ public sealed class RunPublication
         }
 
         var runId = run.Period.ToString().Replace('/', '-') + "-" + hash.Hex(16);
-        var aggregates = definition.Nodes.Where(n => n.Type == NodeType.Aggregate)
+        var (nodeCodes, areas) = AreaRows(result, runId, run.Period);
+        return new RunPublication(frameworkId, runId, run.Period, Truncate(run.ComputedAt), definitionJson,
+            definition.Indicators.Length, nodeCodes, areas, values);
+    }
+
+    /// <summary>
+    /// Each area's scores for every aggregate node (the index first, then the others in definition order) under
+    /// <paramref name="id"/>: the packing run rows and series rows share.
+    /// </summary>
+    internal static (IReadOnlyList<string> NodeCodes, IReadOnlyList<AreaScoreRow> Rows) AreaRows(Engine.Results.IndexResult result, string id, ReferencePeriod period)
+    {
+        var aggregates = result.Definition.Nodes.Where(n => n.Type == NodeType.Aggregate)
             .OrderBy(n => n.Parent is null ? 0 : 1).Select(n => result[n.Code]).ToArray();
-        var areas = new List<AreaScoreRow>(areaCodes.Length);
-        for (var i = 0; i < areaCodes.Length; i++)
+        var areas = new List<AreaScoreRow>(result.AreaCodes.Length);
+        for (var i = 0; i < result.AreaCodes.Length; i++)
         {
             var scores = new NodeScore[aggregates.Length];
             for (var k = 0; k < aggregates.Length; k++)
@@ -128,15 +139,14 @@ public sealed class RunPublication
                     missing ? null : node.Deciles[i], missing ? null : node.Quintiles[i], node.HasCoverage ? node.Coverage[i] : null);
             }
 
-            areas.Add(new AreaScoreRow(runId, run.Period, areaCodes[i], areaNames[i], scores));
+            areas.Add(new AreaScoreRow(id, period, result.AreaCodes[i], result.AreaNames[i], scores));
         }
 
-        return new RunPublication(frameworkId, runId, run.Period, Truncate(run.ComputedAt), definitionJson,
-            definition.Indicators.Length, aggregates.Select(a => a.Code).ToList(), areas, values);
+        return (aggregates.Select(a => a.Code).ToList(), areas);
     }
 
     /// <summary>Table keys may not hold '/', '\', '#', '?' or control characters; '|' separates the parts of a key.</summary>
-    private static void CheckKey(string value, string what)
+    internal static void CheckKey(string value, string what)
     {
         if (string.IsNullOrWhiteSpace(value) || value.Length > 200 || value.Any(c => c is '/' or '\\' or '#' or '?' or '|' || char.IsControl(c)))
         {
@@ -144,9 +154,9 @@ public sealed class RunPublication
         }
     }
 
-    private static double? NullIfNaN(double value) => double.IsNaN(value) ? null : value;
+    internal static double? NullIfNaN(double value) => double.IsNaN(value) ? null : value;
 
-    private sealed class Hasher : IDisposable
+    internal sealed class Hasher : IDisposable
     {
         private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 

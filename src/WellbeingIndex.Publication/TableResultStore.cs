@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using NodaTime;
+using WellbeingIndex.Abstractions;
 using WellbeingIndex.Providers;
 
 namespace WellbeingIndex.Publication;
@@ -18,13 +19,15 @@ public sealed class TableResultStore : IResultStore
     private readonly TableClient _areaScores;
     private readonly TableClient _history;
     private readonly TableClient _values;
+    private readonly TableClient _series;
+    private readonly TableClient _seriesScores;
     private readonly IClock _clock;
     private readonly Func<int, CancellationToken, ValueTask>? _beforeTransaction;
     private readonly int _parallelTransactions;
     private volatile bool _tablesReady;
 
     /// <param name="connectionString">A storage account (or Azurite) connection string.</param>
-    /// <param name="tablePrefix">Prefix of the five table names (letters and digits; default <c>Wellbeing</c>).</param>
+    /// <param name="tablePrefix">Prefix of the seven table names (letters and digits; default <c>Wellbeing</c>).</param>
     /// <param name="clock">Stamps publication times.</param>
     public TableResultStore(string connectionString, string tablePrefix = "Wellbeing", IClock? clock = null)
         : this(new TableServiceClient(CheckConnectionString(connectionString)), tablePrefix, clock, null)
@@ -52,6 +55,8 @@ public sealed class TableResultStore : IResultStore
         _areaScores = service.GetTableClient(TableSchema.AreaScores(tablePrefix));
         _history = service.GetTableClient(TableSchema.AreaHistory(tablePrefix));
         _values = service.GetTableClient(TableSchema.IndicatorValues(tablePrefix));
+        _series = service.GetTableClient(TableSchema.Series(tablePrefix));
+        _seriesScores = service.GetTableClient(TableSchema.SeriesScores(tablePrefix));
         _clock = clock ?? SystemClock.Instance;
         _beforeTransaction = beforeTransaction;
         _parallelTransactions = parallelTransactions;
@@ -84,11 +89,14 @@ public sealed class TableResultStore : IResultStore
         {
             publication = publication.WithComputedAt(TableSchema.ComputedAt(row));
             await WriteRowsAsync(publication, cancellationToken).ConfigureAwait(false);
-            row = await CompleteAsync(publication, row, cancellationToken).ConfigureAwait(false);
+            var rows = publication;
+            row = await CompleteAsync(_runs, row, () => TableSchema.RunEntity(rows, RunStatus.Complete, RunPublication.Truncate(_clock.GetCurrentInstant())),
+                cancellationToken).ConfigureAwait(false);
         }
 
         var published = TableSchema.ToRun(row);
-        await SwitchLatestAsync(published, cancellationToken).ConfigureAwait(false);
+        await SwitchLatestAsync(TableSchema.LatestPartition, published.FrameworkId, "RunId", published.RunId, published.ComputedAt,
+            TableSchema.LatestEntity(published), cancellationToken).ConfigureAwait(false);
         return published;
     }
 
@@ -159,6 +167,94 @@ public sealed class TableResultStore : IResultStore
             .ToList();
     }
 
+    public async Task<PublishedSeries> PublishSeriesAsync(FrameworkSeries series, CancellationToken cancellationToken = default)
+    {
+        var publication = SeriesPublication.From(series);
+        TableSchema.CheckColumns(publication.NodeCodes);
+        await EnsureTablesAsync(cancellationToken).ConfigureAwait(false);
+        var row = await GetEntityAsync(_series, publication.FrameworkId, publication.SeriesId, cancellationToken).ConfigureAwait(false);
+        if (row is null)
+        {
+            try
+            {
+                await _series.AddEntityAsync(TableSchema.SeriesEntity(publication, RunStatus.Writing, null), cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+                // Another publisher of the same series got there first; carry on with its row.
+            }
+
+            row = await GetEntityAsync(_series, publication.FrameworkId, publication.SeriesId, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Series '{publication.SeriesId}' vanished from table '{_series.Name}' while being published.");
+        }
+
+        if (!TableSchema.IsComplete(row))
+        {
+            var p = publication.WithComputedAt(TableSchema.ComputedAt(row));
+            var transactions = new List<(TableClient, Func<TableEntity[]>)>();
+            for (var period = 0; period < p.Periods.Count; period++)
+            {
+                for (var c = 0; c * TableSchema.PartitionSize < p.AreaCount; c++)
+                {
+                    var partition = TableSchema.SeriesScorePartition(p.FrameworkId, p.SeriesId, p.Periods[period], c);
+                    var chunkStart = c * TableSchema.PartitionSize;
+                    var chunkEnd = Math.Min(p.AreaCount, chunkStart + TableSchema.PartitionSize);
+                    for (var first = chunkStart; first < chunkEnd; first += TableSchema.TransactionSize)
+                    {
+                        var (offset, from, size) = (period * p.AreaCount, first, Math.Min(TableSchema.TransactionSize, chunkEnd - first));
+                        transactions.Add((_seriesScores, () => Enumerable.Range(from, size).Select(j => TableSchema.SeriesScoreEntity(partition, p.Rows[offset + j], j)).ToArray()));
+                    }
+                }
+            }
+
+            await SubmitAsync(transactions, cancellationToken).ConfigureAwait(false);
+            row = await CompleteAsync(_series, row, () => TableSchema.SeriesEntity(p, RunStatus.Complete, RunPublication.Truncate(_clock.GetCurrentInstant())),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        var published = TableSchema.ToSeries(row);
+        await SwitchLatestAsync(TableSchema.LatestSeriesPartition, published.FrameworkId, "SeriesId", published.SeriesId, published.ComputedAt,
+            TableSchema.LatestSeriesEntity(published), cancellationToken).ConfigureAwait(false);
+        return published;
+    }
+
+    public async Task<PublishedSeries?> GetLatestSeriesAsync(string frameworkId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(frameworkId);
+        await EnsureTablesAsync(cancellationToken).ConfigureAwait(false);
+        var pointer = await GetEntityAsync(_latest, TableSchema.LatestSeriesPartition, frameworkId, cancellationToken).ConfigureAwait(false);
+        var row = pointer is null ? null : await GetEntityAsync(_series, frameworkId, pointer.GetString("SeriesId"), cancellationToken).ConfigureAwait(false);
+        return row is not null && TableSchema.IsComplete(row) ? TableSchema.ToSeries(row) : null;
+    }
+
+    public async Task<IReadOnlyList<AreaScoreRow>> GetSeriesScoresAsync(string frameworkId, string seriesId, string? areaCode = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(frameworkId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(seriesId);
+        await EnsureTablesAsync(cancellationToken).ConfigureAwait(false);
+        var header = await GetEntityAsync(_series, frameworkId, seriesId, cancellationToken).ConfigureAwait(false);
+        if (header is null || !TableSchema.IsComplete(header))
+        {
+            return [];
+        }
+
+        var nodes = TableSchema.Nodes(header);
+        var periods = TableSchema.ToSeries(header).Periods.Select((p, i) => (p, i)).ToDictionary(x => x.p.ToString(), x => x.i, StringComparer.Ordinal);
+        var prefix = TableSchema.RunPartitionPrefix(frameworkId, seriesId);
+        var filter = areaCode is null
+            ? TableClient.CreateQueryFilter($"PartitionKey ge {prefix} and PartitionKey lt {TableSchema.UpperBound(prefix)}")
+            : TableClient.CreateQueryFilter($"PartitionKey ge {prefix} and PartitionKey lt {TableSchema.UpperBound(prefix)} and RowKey eq {areaCode}");
+        var rows = new List<TableEntity>();
+        await foreach (var e in _seriesScores.QueryAsync<TableEntity>(filter, TableSchema.PartitionSize, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(e);
+        }
+
+        return rows.OrderBy(e => periods[e.GetString("Period")]).ThenBy(e => TableSchema.Int(e, "Order"))
+            .Select(e => TableSchema.ToAreaScoreRow(e, seriesId, ReferencePeriod.Parse(e.GetString("Period")), nodes, e.RowKey)).ToList();
+    }
+
     /// <summary>Entities are built per transaction, not up front: an LSOA run has over a million rows.</summary>
     private async Task WriteRowsAsync(RunPublication p, CancellationToken cancellationToken)
     {
@@ -201,6 +297,12 @@ public sealed class TableResultStore : IResultStore
             }
         }
 
+        await SubmitAsync(transactions, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Submits each transaction (upsert-replace, at most 100 rows of one partition), several at once.</summary>
+    private async Task SubmitAsync(IReadOnlyList<(TableClient Table, Func<TableEntity[]> Rows)> transactions, CancellationToken cancellationToken)
+    {
         var options = new ParallelOptions { MaxDegreeOfParallelism = _parallelTransactions, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, transactions.Count), options, async (n, ct) =>
         {
@@ -210,28 +312,27 @@ public sealed class TableResultStore : IResultStore
             }
 
             var (table, rows) = transactions[n];
-            await table.SubmitTransactionAsync(rows().Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), ct)
-                .ConfigureAwait(false);
+            await table.SubmitTransactionAsync(rows().Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
     }
 
-    /// <summary>Marks the run complete unless a concurrent publisher of the same run already did (then its row stands).</summary>
-    private async Task<TableEntity> CompleteAsync(RunPublication p, TableEntity row, CancellationToken cancellationToken)
+    /// <summary>Marks a run or series complete unless a concurrent publisher of the same one already did (then its row stands).</summary>
+    private async Task<TableEntity> CompleteAsync(TableClient table, TableEntity row, Func<TableEntity> complete, CancellationToken cancellationToken)
     {
+        var (partition, key) = (row.PartitionKey, row.RowKey);
         while (!TableSchema.IsComplete(row))
         {
-            var complete = TableSchema.RunEntity(p, RunStatus.Complete, RunPublication.Truncate(_clock.GetCurrentInstant()));
             try
             {
-                await _runs.UpdateEntityAsync(complete, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                await table.UpdateEntityAsync(complete(), row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
             }
             catch (RequestFailedException e) when (e.Status == 412)
             {
                 // Changed since read: fall through and re-read.
             }
 
-            row = await GetEntityAsync(_runs, p.FrameworkId, p.RunId, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"Run '{p.RunId}' vanished from table '{_runs.Name}' while being published.");
+            row = await GetEntityAsync(table, partition, key, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"'{key}' vanished from table '{table.Name}' while being published.");
         }
 
         return row;
@@ -239,24 +340,24 @@ public sealed class TableResultStore : IResultStore
 
     /// <summary>
     /// Creates the pointer if absent (add fails if another publisher created it first) or replaces it If-Match the ETag
-    /// read; on a conflict it re-reads and decides again, so a run computed earlier never replaces a later one.
+    /// read; on a conflict it re-reads and decides again, so a run (or series) computed earlier never replaces a later one.
     /// </summary>
-    private async Task SwitchLatestAsync(PublishedRun run, CancellationToken cancellationToken)
+    private async Task SwitchLatestAsync(string partition, string frameworkId, string idColumn, string id, Instant computedAt, TableEntity pointer,
+        CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 50; attempt++)
         {
-            var current = await GetEntityAsync(_latest, TableSchema.LatestPartition, run.FrameworkId, cancellationToken).ConfigureAwait(false);
+            var current = await GetEntityAsync(_latest, partition, frameworkId, cancellationToken).ConfigureAwait(false);
             try
             {
                 if (current is null)
                 {
-                    await _latest.AddEntityAsync(TableSchema.LatestEntity(run), cancellationToken).ConfigureAwait(false);
+                    await _latest.AddEntityAsync(pointer, cancellationToken).ConfigureAwait(false);
                 }
-                else if (current.GetString("RunId") != run.RunId
-                    && LatestPointer.ShouldReplace(TableSchema.ComputedAt(current), current.GetString("RunId"), run.ComputedAt, run.RunId))
+                else if (current.GetString(idColumn) != id
+                    && LatestPointer.ShouldReplace(TableSchema.ComputedAt(current), current.GetString(idColumn), computedAt, id))
                 {
-                    await _latest.UpdateEntityAsync(TableSchema.LatestEntity(run), current.ETag, TableUpdateMode.Replace, cancellationToken)
-                        .ConfigureAwait(false);
+                    await _latest.UpdateEntityAsync(pointer, current.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                 }
 
                 return;
@@ -267,7 +368,7 @@ public sealed class TableResultStore : IResultStore
             }
         }
 
-        throw new InvalidOperationException($"Could not switch the latest pointer of '{run.FrameworkId}' to run '{run.RunId}': 50 conflicting updates in a row.");
+        throw new InvalidOperationException($"Could not switch the {partition} pointer of '{frameworkId}' to '{id}': 50 conflicting updates in a row.");
     }
 
     private async Task<TableEntity?> GetCompleteRunAsync(string frameworkId, string runId, CancellationToken cancellationToken)
@@ -319,7 +420,7 @@ public sealed class TableResultStore : IResultStore
             return;
         }
 
-        foreach (var table in new[] { _runs, _latest, _areaScores, _history, _values })
+        foreach (var table in new[] { _runs, _latest, _areaScores, _history, _values, _series, _seriesScores })
         {
             await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         }

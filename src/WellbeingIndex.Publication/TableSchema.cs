@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Newtonsoft.Json.Linq;
 using NodaTime;
 using WellbeingIndex.Abstractions;
+using WellbeingIndex.Engine.Definition;
 
 namespace WellbeingIndex.Publication;
 
@@ -19,6 +20,7 @@ internal static class TableSchema
     public const int TransactionSize = 100;
 
     public const string LatestPartition = "latest";
+    public const string LatestSeriesPartition = "latest-series";
     public const string Writing = "writing";
     public const string Complete = "complete";
 
@@ -33,6 +35,12 @@ internal static class TableSchema
     public static string AreaScores(string prefix) => prefix + "AreaScores";
     public static string AreaHistory(string prefix) => prefix + "AreaHistory";
     public static string IndicatorValues(string prefix) => prefix + "IndicatorValues";
+    public static string Series(string prefix) => prefix + "Series";
+    public static string SeriesScores(string prefix) => prefix + "SeriesScores";
+
+    /// <summary>A series' rows: one partition per period (or per 1,000 areas of it); '/' of fiscal years becomes '-'.</summary>
+    public static string SeriesScorePartition(string frameworkId, string seriesId, ReferencePeriod period, int chunk) =>
+        string.Create(CultureInfo.InvariantCulture, $"{frameworkId}|{seriesId}|{period.ToString().Replace('/', '-')}|{chunk:D4}");
 
     public static string RunPartitionPrefix(string frameworkId, string runId) => $"{frameworkId}|{runId}|";
 
@@ -89,13 +97,28 @@ internal static class TableSchema
             e["PublishedAt"] = at.ToDateTimeOffset();
         }
 
-        for (var part = 0; part * JsonPartLength < p.DefinitionJson.Length; part++)
+        SetDefinition(e, p.DefinitionJson);
+        return e;
+    }
+
+    private static void SetDefinition(TableEntity e, string json)
+    {
+        for (var part = 0; part * JsonPartLength < json.Length; part++)
         {
             var start = part * JsonPartLength;
-            e[part == 0 ? "DefinitionJson" : $"DefinitionJson{part + 1}"] = p.DefinitionJson.Substring(start, Math.Min(JsonPartLength, p.DefinitionJson.Length - start));
+            e[part == 0 ? "DefinitionJson" : $"DefinitionJson{part + 1}"] = json.Substring(start, Math.Min(JsonPartLength, json.Length - start));
+        }
+    }
+
+    private static string Definition(TableEntity e)
+    {
+        var json = e.GetString("DefinitionJson");
+        for (var part = 2; e.ContainsKey($"DefinitionJson{part}"); part++)
+        {
+            json += e.GetString($"DefinitionJson{part}");
         }
 
-        return e;
+        return json;
     }
 
     public static bool IsComplete(TableEntity run) => run.GetString("Status") == Complete;
@@ -104,18 +127,10 @@ internal static class TableSchema
 
     public static IReadOnlyList<string> Nodes(TableEntity run) => JArray.Parse(run.GetString("Nodes")).Select(t => (string)t!).ToList();
 
-    public static PublishedRun ToRun(TableEntity e)
-    {
-        var json = e.GetString("DefinitionJson");
-        for (var part = 2; e.ContainsKey($"DefinitionJson{part}"); part++)
-        {
-            json += e.GetString($"DefinitionJson{part}");
-        }
-
-        return new PublishedRun(e.PartitionKey, e.RowKey, ReferencePeriod.Parse(e.GetString("Period")), ComputedAt(e),
-            e.GetDateTimeOffset("PublishedAt") is { } at ? Instant.FromDateTimeOffset(at) : default, json,
+    public static PublishedRun ToRun(TableEntity e) =>
+        new(e.PartitionKey, e.RowKey, ReferencePeriod.Parse(e.GetString("Period")), ComputedAt(e),
+            e.GetDateTimeOffset("PublishedAt") is { } at ? Instant.FromDateTimeOffset(at) : default, Definition(e),
             Int(e, "AreaCount") ?? 0, Int(e, "IndicatorCount") ?? 0, IsComplete(e) ? RunStatus.Complete : RunStatus.Writing);
-    }
 
     public static TableEntity LatestEntity(PublishedRun run) => new(LatestPartition, run.FrameworkId)
     {
@@ -123,6 +138,48 @@ internal static class TableSchema
         ["Period"] = run.Period.ToString(),
         ["ComputedAt"] = run.ComputedAt.ToDateTimeOffset(),
     };
+
+    public static TableEntity SeriesEntity(SeriesPublication p, RunStatus status, Instant? publishedAt)
+    {
+        var e = new TableEntity(p.FrameworkId, p.SeriesId)
+        {
+            ["TimeMode"] = TimeDefinition.ModeName(p.Time.Mode),
+            ["From"] = p.Periods[0].ToString(),
+            ["To"] = p.Periods[^1].ToString(),
+            ["Periods"] = new JArray(p.Periods.Select(x => x.ToString())).ToString(Newtonsoft.Json.Formatting.None),
+            ["ComputedAt"] = p.ComputedAt.ToDateTimeOffset(),
+            ["Status"] = status == RunStatus.Complete ? Complete : Writing,
+            ["AreaCount"] = p.AreaCount,
+            ["Nodes"] = new JArray(p.NodeCodes).ToString(Newtonsoft.Json.Formatting.None),
+        };
+        Set(e, "Base", p.Time.Base);
+        if (publishedAt is { } at)
+        {
+            e["PublishedAt"] = at.ToDateTimeOffset();
+        }
+
+        SetDefinition(e, p.DefinitionJson);
+        return e;
+    }
+
+    public static PublishedSeries ToSeries(TableEntity e) =>
+        new(e.PartitionKey, e.RowKey, e.GetString("TimeMode"), e.GetString("Base"),
+            JArray.Parse(e.GetString("Periods")).Select(t => ReferencePeriod.Parse((string)t!)).ToList(), ComputedAt(e),
+            e.GetDateTimeOffset("PublishedAt") is { } at ? Instant.FromDateTimeOffset(at) : default, Definition(e),
+            Int(e, "AreaCount") ?? 0, IsComplete(e) ? RunStatus.Complete : RunStatus.Writing);
+
+    public static TableEntity LatestSeriesEntity(PublishedSeries series) => new(LatestSeriesPartition, series.FrameworkId)
+    {
+        ["SeriesId"] = series.SeriesId,
+        ["ComputedAt"] = series.ComputedAt.ToDateTimeOffset(),
+    };
+
+    public static TableEntity SeriesScoreEntity(string partition, AreaScoreRow row, int order)
+    {
+        var e = AreaScoreEntity(partition, row, order);
+        e["Period"] = row.Period.ToString();
+        return e;
+    }
 
     public static TableEntity AreaScoreEntity(string partition, AreaScoreRow row, int order)
     {

@@ -69,6 +69,40 @@ public sealed class PublishCommandTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Publish_without_a_period_publishes_the_london_series_too_and_it_reads_back_as_computed()
+    {
+        var prefix = Prefix();
+        var (code, stdout, stderr) = await Run("publish", "--framework", "london", "--tables", azurite.ConnectionString, "--table-prefix", prefix);
+        Assert.True(code == 0, stderr);
+        var lines = Lines(stdout);
+        Assert.Equal(2, lines.Count);
+        Assert.StartsWith("published london series 2022–", lines[1], StringComparison.Ordinal);
+        Assert.Contains("(base-period, base 2022)", lines[1], StringComparison.Ordinal);
+
+        var store = new WellbeingIndex.Publication.TableResultStore(azurite.ConnectionString, prefix);
+        var series = await store.GetLatestSeriesAsync("london");
+        Assert.NotNull(series);
+        Assert.Equal(("base-period", "2022", ReferencePeriod.ForCalendarYear(2022)), (series.TimeMode, series.Base, series.From));
+        var runner = new FrameworkRunner(
+            ProviderCatalog.Discover(new ProviderContext(DataDirectory.Resolve(null)), [BuiltInIndicators.Assembly]), SystemClock.Instance);
+        var london = FrameworkCatalog.FromAssembly(BuiltInIndicators.Assembly).Get("london");
+        var expected = await runner.ComputeSeriesAsync(london, series.From, series.To);
+        var rows = await store.GetSeriesScoresAsync("london", series.SeriesId);
+        Assert.Equal(expected.Result.Periods.Length * 33, rows.Count);
+        for (var p = 0; p < expected.Result.Periods.Length; p++)
+        {
+            var index = expected.Result.Results[p].Index;
+            for (var i = 0; i < 33; i++)
+            {
+                var row = rows[(p * 33) + i];
+                Assert.Equal((expected.Result.Periods[p], expected.Result.Results[p].AreaCodes[i]), (row.Period, row.AreaCode));
+                // A score the engine leaves missing (NaN) is stored as an absent column and read back as null.
+                Assert.Equal(double.IsNaN(index.Scores[i]) ? null : index.Scores[i], row[index.Code].Score);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Runs_latest_on_empty_tables_says_nothing_is_published_in_one_line()
     {
         var (code, stdout, stderr) = await Run("runs", "latest", "--framework", "london", "--tables", azurite.ConnectionString, "--table-prefix", Prefix());

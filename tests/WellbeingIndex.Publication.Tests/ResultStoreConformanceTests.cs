@@ -226,6 +226,82 @@ public abstract class ResultStoreConformanceTests
     }
 
     [Fact]
+    public async Task A_published_series_is_latest_with_its_mode_base_periods_and_hand_computed_scores()
+    {
+        var published = await Store.PublishSeriesAsync(TestRuns.BuildSeries());
+
+        Assert.Equal(published, await Store.GetLatestSeriesAsync(TestRuns.FrameworkId));
+        Assert.Equal("base-period", published.TimeMode);
+        Assert.Equal("2022", published.Base);
+        Assert.Equal([ReferencePeriod.ForCalendarYear(2022), ReferencePeriod.ForCalendarYear(2023)], published.Periods);
+        Assert.Equal(TestRuns.Noon2024, published.ComputedAt);
+        Assert.Equal(PublishTime, published.PublishedAt);
+        Assert.Equal(4, published.AreaCount);
+        Assert.Equal(RunStatus.Complete, published.Status);
+        Assert.StartsWith("2022-2023-", published.SeriesId, StringComparison.Ordinal);
+        Assert.Null(await Store.GetLatestRunAsync(TestRuns.FrameworkId));
+
+        var rows = await Store.GetSeriesScoresAsync(TestRuns.FrameworkId, published.SeriesId);
+        Assert.Equal(8, rows.Count);
+        Assert.Equal([2022, 2022, 2022, 2022, 2023, 2023, 2023, 2023], rows.Select(r => r.Period.Start.Year));
+        Assert.Equal(TestRuns.Areas.Select(a => a.Code).Concat(TestRuns.Areas.Select(a => a.Code)), rows.Select(r => r.AreaCode));
+        Assert.All(rows, r => Assert.Equal(["index", "income", "housing"], r.Scores.Select(s => s.NodeCode)));
+        // Base 2022: every indicator's min-max goalposts come from 2022 (pay 10..40, benefits −4..−1, rent −400..−100).
+        // 2022 as in the run: index 50, 33.3, 66.7, 50. 2023 pay 20..50 → (x − 10)/30·100 = 33.3, 66.7, 100, 133.3 (no
+        // truncation); income = mean(pay, benefits) = (33.3 + 0)/2 = 16.7, (66.7 + 33.3)/2 = 50, 100 (pay only),
+        // (133.3 + 100)/2 = 116.7; housing unchanged 100, 33.3, 66.7, 0; index = 58.3, 41.7, 83.3, 58.3.
+        double[] index = [50, 100.0 / 3, 200.0 / 3, 50, 175.0 / 3, 125.0 / 3, 250.0 / 3, 175.0 / 3];
+        for (var i = 0; i < 8; i++)
+        {
+            Assert.Equal(index[i], rows[i]["index"].Score!.Value, 9);
+        }
+
+        Assert.Equal(350.0 / 3, rows[7]["income"].Score!.Value, 9);
+        // Ranks stay within the period: 2023 ranks 2, 4, 1, 2.
+        Assert.Equal([2, 4, 1, 2], rows.Skip(4).Select(r => r["index"].Rank ?? 0));
+
+        var barnet = await Store.GetSeriesScoresAsync(TestRuns.FrameworkId, published.SeriesId, "E09000003");
+        Assert.Equal([2022, 2023], barnet.Select(r => r.Period.Start.Year));
+        Assert.Equal(200.0 / 3, barnet[0]["index"].Score!.Value, 9);
+        Assert.Equal(250.0 / 3, barnet[1]["index"].Score!.Value, 9);
+        Assert.Empty(await Store.GetSeriesScoresAsync(TestRuns.FrameworkId, "2022-2023-0000000000000000"));
+    }
+
+    [Fact]
+    public async Task Publishing_a_series_twice_is_idempotent_and_an_earlier_one_never_replaces_a_later()
+    {
+        var later = await Store.PublishSeriesAsync(TestRuns.BuildSeries(TestRuns.Noon2024 + Duration.FromDays(1), payRise: 5));
+        Clock.Now += Duration.FromMinutes(1);
+        Assert.Equal(later, await Store.PublishSeriesAsync(TestRuns.BuildSeries(TestRuns.Noon2024 + Duration.FromDays(2), payRise: 5)));
+        var earlier = await Store.PublishSeriesAsync(TestRuns.BuildSeries());
+
+        Assert.NotEqual(later.SeriesId, earlier.SeriesId);
+        Assert.Equal(later, await Store.GetLatestSeriesAsync(TestRuns.FrameworkId));
+        Assert.Equal(8, (await Store.GetSeriesScoresAsync(TestRuns.FrameworkId, earlier.SeriesId)).Count);
+        Assert.Equal(8, (await Store.GetSeriesScoresAsync(TestRuns.FrameworkId, later.SeriesId)).Count);
+    }
+
+    [Fact]
+    public async Task A_series_publish_dying_midway_leaves_readers_on_the_previous_series_and_can_be_rerun()
+    {
+        var previous = await Store.PublishSeriesAsync(TestRuns.BuildSeries());
+        var next = TestRuns.BuildSeries(TestRuns.Noon2024 + Duration.FromDays(1), payRise: 20);
+
+        FailAtBatch = 0;
+        await Assert.ThrowsAsync<IOException>(() => Store.PublishSeriesAsync(next));
+
+        Assert.Equal(previous, await Store.GetLatestSeriesAsync(TestRuns.FrameworkId));
+        var unfinished = SeriesPublication.From(next).SeriesId;
+        Assert.Empty(await Store.GetSeriesScoresAsync(TestRuns.FrameworkId, unfinished));
+
+        FailAtBatch = -1;
+        var rerun = await Store.PublishSeriesAsync(next);
+        Assert.Equal(unfinished, rerun.SeriesId);
+        Assert.Equal(rerun, await Store.GetLatestSeriesAsync(TestRuns.FrameworkId));
+        Assert.Equal(8, (await Store.GetSeriesScoresAsync(TestRuns.FrameworkId, rerun.SeriesId)).Count);
+    }
+
+    [Fact]
     public async Task Large_runs_round_trip_in_order()
     {
         // 2,500 areas: three partitions of at most 1,000 areas per table, 25 transactions of 100 per indicator.

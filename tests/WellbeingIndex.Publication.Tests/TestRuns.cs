@@ -3,6 +3,7 @@ using WellbeingIndex.Abstractions;
 using WellbeingIndex.Engine.Data;
 using WellbeingIndex.Engine.Definition;
 using WellbeingIndex.Engine.Methods;
+using WellbeingIndex.Engine.Panel;
 using WellbeingIndex.Engine.Pipeline;
 using WellbeingIndex.Providers;
 
@@ -67,6 +68,36 @@ internal static class TestRuns
             ("benefits", Enumerable.Range(0, count).Select(i => Value(i, 2)).ToArray()),
             ("rent", Enumerable.Range(0, count).Select(i => Value(i, 3)).ToArray()),
         ]);
+    }
+
+    /// <summary>
+    /// The four areas in 2022 and 2023 as one base-period series (base 2022): 2022 holds <see cref="Pay"/>, 2023 every pay
+    /// value plus <paramref name="payRise"/>; benefits and rent are unchanged.
+    /// </summary>
+    public static FrameworkSeries BuildSeries(Instant? computedAt = null, double payRise = 10)
+    {
+        var codes = Areas.Select(a => a.Code).ToList();
+        var names = Areas.Select(a => a.Name).ToList();
+        var periods = new[] { ReferencePeriod.ForCalendarYear(2022), ReferencePeriod.ForCalendarYear(2023) };
+        var panel = new List<(ReferencePeriod, IndicatorData)>();
+        var values = new List<IReadOnlyDictionary<string, IReadOnlyList<IndicatorValue>>>();
+        for (var p = 0; p < periods.Length; p++)
+        {
+            (string Code, double?[] Values)[] columns =
+            [
+                ("pay", Pay.Select(v => (double?)(v + (p * payRise))).ToArray()), ("benefits", Benefits), ("rent", Rent.Select(v => (double?)v).ToArray()),
+            ];
+            var period = periods[p];
+            values.Add(columns.ToDictionary(c => c.Code, c => (IReadOnlyList<IndicatorValue>)c.Values.Select((v, i) => v is { } x
+                ? IndicatorValue.Ok(codes[i], x, period)
+                : IndicatorValue.Missing(codes[i], ValueStatus.Suppressed, "Publisher: fewer than 10 claimants", period)).ToList()));
+            panel.Add((period, new IndicatorData(codes, columns.ToDictionary(c => c.Code, c => c.Values.Select(v => v ?? double.NaN).ToArray()), names)));
+        }
+
+        var definition = Definition.WithTime(new TimeDefinition(TimeMode.BasePeriod, "2022", From: "2022"));
+        var result = PanelPipeline.Run(definition, new PanelData(panel));
+        return new FrameworkSeries(new Framework(FrameworkId, result.Definition, Areas), result, values,
+            new[] { "pay", "benefits", "rent" }.ToDictionary(c => c, Metadata), computedAt ?? Noon2024);
     }
 
     private static FrameworkRun Build(IReadOnlyList<Area> areas, ReferencePeriod period, Instant computedAt, (string Code, double?[] Values)[] columns)

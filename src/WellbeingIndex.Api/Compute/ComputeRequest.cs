@@ -24,6 +24,15 @@ public sealed record ComputeRequest
     /// <summary>Null means the framework's latest period.</summary>
     public ReferencePeriod? Period { get; init; }
 
+    /// <summary>First period of a range (the answer is then a series); null when not given.</summary>
+    public ReferencePeriod? From { get; init; }
+
+    /// <summary>Last period of a range; null when not given.</summary>
+    public ReferencePeriod? To { get; init; }
+
+    /// <summary>True when <see cref="From"/> or <see cref="To"/> was given.</summary>
+    public bool IsRange => From is not null || To is not null;
+
     /// <summary>Null means every area of the framework.</summary>
     public IReadOnlyList<string>? Areas { get; init; }
 
@@ -68,7 +77,9 @@ public sealed record ComputeRequest
 
         var request = new ComputeRequest
         {
-            Period = ReadPeriod(body, Add),
+            Period = ReadPeriod(body, "period", Add),
+            From = ReadPeriod(body, "from", Add),
+            To = ReadPeriod(body, "to", Add),
             Areas = ReadAreas(body, Add),
             Weights = ReadWeights(body, Add),
             Normalise = ReadMethod(body["normalise"], "normalise", Add),
@@ -77,6 +88,21 @@ public sealed record ComputeRequest
             Uncertainty = ReadUncertainty(body, Add),
             GivenFields = body.Properties().Where(p => p.Value.Type != JTokenType.Null && Properties.Contains(p.Name)).Select(p => p.Name).ToList(),
         };
+
+        if (request.IsRange && request.Period is not null)
+        {
+            Add("period", "give either period or from/to, not both.");
+        }
+
+        if (request.IsRange && request.Uncertainty is not null)
+        {
+            Add("uncertainty", "is available for one period only, not over from/to.");
+        }
+
+        if (request is { From: { } f, To: { } t } && (f.Kind != t.Kind || f.CompareTo(t) > 0))
+        {
+            Add(f.Kind != t.Kind ? "to" : "from", f.Kind != t.Kind ? $"{t} is not the same kind of period as from ({f})." : $"{f} is after to ({t}).");
+        }
 
         if (errors.Count > 0)
         {
@@ -91,16 +117,16 @@ public sealed record ComputeRequest
             string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")),
             errors);
 
-    private static ReferencePeriod? ReadPeriod(JObject body, Action<string, string> add)
+    private static ReferencePeriod? ReadPeriod(JObject body, string field, Action<string, string> add)
     {
-        if (body["period"] is not { Type: not JTokenType.Null } token)
+        if (body[field] is not { Type: not JTokenType.Null } token)
         {
             return null;
         }
 
         if (token.Type != JTokenType.String)
         {
-            add("period", $"must be a string such as \"2022\", got {Describe(token)}.");
+            add(field, $"must be a string such as \"2022\", got {Describe(token)}.");
             return null;
         }
 
@@ -109,7 +135,7 @@ public sealed record ComputeRequest
             return period;
         }
 
-        add("period", $"'{token}' is not a period: use 2019, 2019/20 (financial year), 2019-03 (month) or 2019-03-31 (day).");
+        add(field, $"'{token}' is not a period: use 2019, 2019/20 (financial year), 2019-03 (month) or 2019-03-31 (day).");
         return null;
     }
 

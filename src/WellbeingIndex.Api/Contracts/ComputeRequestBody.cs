@@ -15,6 +15,9 @@ namespace WellbeingIndex.Api.Contracts;
 /// <param name="Aggregate">Aggregation of every aggregate, such as <c>{"method": "gmean"}</c> (what-if).</param>
 /// <param name="Nodes">Node code to changes of that node (what-if).</param>
 /// <param name="Uncertainty">A Monte Carlo rank-uncertainty analysis of the result.</param>
+/// <param name="From">First period of a what-if over a period range (instead of <c>period</c>): the answer is a series, every
+/// period computed with the framework's time mode; the definition's <c>time.from</c> when only <c>to</c> is given.</param>
+/// <param name="To">Last period of the range; the framework's latest when only <c>from</c> is given.</param>
 public sealed record ComputeRequestBody(
     string? Period,
     IReadOnlyList<string>? Areas,
@@ -22,7 +25,9 @@ public sealed record ComputeRequestBody(
     ComputeRequestBody.MethodChoice? Normalise,
     ComputeRequestBody.MethodChoice? Aggregate,
     IReadOnlyDictionary<string, ComputeRequestBody.NodeChanges>? Nodes,
-    ComputeRequestBody.UncertaintyRequest? Uncertainty)
+    ComputeRequestBody.UncertaintyRequest? Uncertainty,
+    string? From = null,
+    string? To = null)
 {
     /// <summary>A method by name with its parameters beside it, as in definition files.</summary>
     /// <param name="Method">The method's name (<c>wellbeing methods</c> lists them).</param>

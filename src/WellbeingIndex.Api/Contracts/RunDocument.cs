@@ -36,9 +36,6 @@ public sealed record RunDocument(RunDocument.RunInfo Run, JsonElement Definition
 
     public sealed record AreaScores(string AreaCode, string AreaName, IReadOnlyList<NodeScore> Scores);
 
-    /// <summary>A run's history entry for one area.</summary>
-    public sealed record HistoryEntry(string RunId, ReferencePeriod Period, IReadOnlyList<NodeScore> Scores);
-
     public static RunDocument Published(PublishedRun run, IReadOnlyList<AreaScoreRow> areas, IReadOnlyList<IndicatorValueRow> values) => new(
         new RunInfo(run.FrameworkId, run.RunId, run.Period, run.ComputedAt, run.PublishedAt, false, run.AreaCount, run.IndicatorCount),
         ApiJson.Element(run.DefinitionJson),

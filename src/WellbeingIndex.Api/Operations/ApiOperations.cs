@@ -18,7 +18,7 @@ public static class ApiOperations
     public static readonly IReadOnlyList<Type> Types =
     [
         typeof(Health), typeof(ListFrameworks), typeof(GetFramework), typeof(ListIndicators), typeof(ComputeIndex),
-        typeof(GetLatestRun), typeof(GetRun), typeof(GetAreaHistory), typeof(PublishFramework),
+        typeof(GetLatestRun), typeof(GetRun), typeof(GetAreaHistory), typeof(GetSeries), typeof(PublishFramework),
     ];
 
     /// <summary>Maps every operation as a minimal-API endpoint under <c>/api</c> (the standalone server).</summary>
@@ -33,6 +33,7 @@ public static class ApiOperations
         GetLatestRun.Map(routes);
         GetRun.Map(routes);
         GetAreaHistory.Map(routes);
+        GetSeries.Map(routes);
         PublishFramework.Map(routes);
     }
 

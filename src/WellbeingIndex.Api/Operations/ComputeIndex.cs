@@ -14,7 +14,7 @@ namespace WellbeingIndex.Api.Operations;
 
 /// <summary>
 /// <c>POST /api/frameworks/{id}/compute</c>: computes the framework (or a what-if variant) for a period and areas and
-/// returns it. Never writes to storage: analysts can try variants without touching what dashboards read.
+/// returns it; with <c>from</c>/<c>to</c>, every period of the range as one comparable series. Never writes to storage: analysts can try variants without touching what dashboards read.
 /// </summary>
 public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings)
 {
@@ -30,6 +30,11 @@ public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings)
         var body = ComputeRequest.Parse(await RequestBody.ReadObjectAsync(request, settings.MaxBodyBytes, ct));
         CheckAreas(framework, body.Areas);
         var definition = WhatIf.Apply(framework.Definition, body);
+        if (body.IsRange)
+        {
+            return (await ComputeSeriesAsync(framework, definition, body, ct)).ToResult(request);
+        }
+
         var period = body.Period ?? await runtime.Runner.LatestPeriodAsync(framework, ct);
         if (body.Period is not null)
         {
@@ -57,11 +62,45 @@ public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings)
         }
     }
 
+    /// <summary>The what-if over <c>from</c>..<c>to</c>: every period computed together with the definition's time mode.</summary>
+    private async Task<SeriesDocument> ComputeSeriesAsync(Framework framework, IndexDefinition definition, ComputeRequest body, CancellationToken ct)
+    {
+        var span = await runtime.Runner.SeriesSpanAsync(framework, ct);
+        var from = body.From ?? span?.From
+            ?? throw ApiProblem.Field("from", $"framework '{framework.Id}' states no series start (time.from): give from.").ToException();
+        var to = body.To ?? span?.To ?? await runtime.Runner.LatestPeriodAsync(framework, ct);
+        if (from.Kind != to.Kind || from.CompareTo(to) > 0)
+        {
+            throw ApiProblem.Field(body.From is null ? "to" : "from",
+                $"{from} to {to} is not a range: both must be the same kind of period, from not after to.").ToException();
+        }
+
+        if (definition.Time is { Mode: TimeMode.BasePeriod, Base: { } baseText } && ReferencePeriod.TryParse(baseText, out var basePeriod)
+            && (basePeriod.CompareTo(from) < 0 || basePeriod.CompareTo(to) > 0))
+        {
+            throw ApiProblem.Field(basePeriod.CompareTo(from) < 0 ? "from" : "to",
+                $"the range {from}–{to} must contain the base period {basePeriod} of framework '{framework.Id}' (time mode base-period).").ToException();
+        }
+
+        await CheckPeriodAsync(runtime, definition, from, ct, "from");
+        try
+        {
+            var series = await runtime.Runner.ComputeSeriesAsync(framework, from, to, null, body.Areas, body.IsWhatIf ? definition : null, ct: ct);
+            return SeriesDocument.Computed(series, body.IsWhatIf);
+        }
+        catch (IndexComputationException e)
+        {
+            var fields = body.GivenFields.Count > 0 ? body.GivenFields : ["from"];
+            throw new ApiProblem(StatusCodes.Status422UnprocessableEntity, "The index cannot be computed with these settings.", e.Message,
+                fields.ToDictionary(f => f, _ => new[] { e.Message })).ToException();
+        }
+    }
+
     internal static void Map(IEndpointRouteBuilder routes) =>
         routes.MapPost(ApiOperations.Pattern(Route), (HttpRequest request, string id, ComputeIndex operation, CancellationToken ct) =>
                 operation.HandleAsync(request, id, ct))
             .WithName(Name)
-            .WithMetadata(new DocumentedBody(typeof(ComputeRequestBody), "Every field optional; an empty body computes the framework at its latest period."))
+            .WithMetadata(new DocumentedBody(typeof(ComputeRequestBody), "Every field optional; an empty body computes the framework at its latest period. With from/to the answer is a series (SeriesDocument, as GET .../series serves) instead of a run."))
             .Produces<RunDocument>(StatusCodes.Status200OK, "application/json", "text/csv")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -71,7 +110,8 @@ public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings)
     /// A period before an indicator's first data cannot be computed (nothing at or before it): say so as a fault of
     /// <c>period</c>, with the earliest period that works, rather than as a computation failure.
     /// </summary>
-    private static async Task CheckPeriodAsync(WellbeingRuntime runtime, IndexDefinition definition, ReferencePeriod period, CancellationToken ct)
+    private static async Task CheckPeriodAsync(WellbeingRuntime runtime, IndexDefinition definition, ReferencePeriod period, CancellationToken ct,
+        string field = "period")
     {
         var firsts = new List<(string Code, ReferencePeriod First)>();
         foreach (var node in definition.Indicators)
@@ -86,7 +126,7 @@ public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings)
         var tooEarly = firsts.Where(f => !f.First.EndsOnOrBefore(period)).ToList();
         if (tooEarly.Count > 0)
         {
-            throw ApiProblem.Field("period",
+            throw ApiProblem.Field(field,
                 $"'{period}' is before the first data of {string.Join(", ", tooEarly.Select(f => $"'{f.Code}' ({f.First})"))}; " +
                 $"the earliest period every indicator has data for is {firsts.Max(f => f.First)}.").ToException();
         }

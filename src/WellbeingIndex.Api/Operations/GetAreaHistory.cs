@@ -7,7 +7,10 @@ using WellbeingIndex.Publication;
 
 namespace WellbeingIndex.Api.Operations;
 
-/// <summary><c>GET /api/frameworks/{id}/areas/{areaCode}/history</c>: one area's scores across published runs.</summary>
+/// <summary>
+/// <c>GET /api/frameworks/{id}/areas/{areaCode}/history</c>: one area's scores in every period of the latest published
+/// series, with the time mode and base that make them comparable (never scores normalised period by period and mixed).
+/// </summary>
 public sealed class GetAreaHistory(WellbeingRuntime runtime, IResultStore store)
 {
     public const string Name = "GetAreaHistory";
@@ -20,15 +23,17 @@ public sealed class GetAreaHistory(WellbeingRuntime runtime, IResultStore store)
         var framework = runtime.Framework(id);
         var area = framework.Areas.FirstOrDefault(a => a.Code == areaCode)
             ?? throw ApiProblem.NotFound($"'{areaCode}' is not an area of framework '{framework.Id}'.", "areaCode").ToException();
-        var rows = await store.GetAreaHistoryAsync(framework.Id, area.Code, cancellationToken);
-        var history = rows.Select(r => new RunDocument.HistoryEntry(r.RunId, r.Period, r.Scores)).ToList();
-        if (Csv.IsWanted(request) && history.Count > 0)
+        var series = await GetSeries.LatestAsync(store, framework.Id, cancellationToken);
+        var rows = await store.GetSeriesScoresAsync(framework.Id, series.SeriesId, area.Code, cancellationToken);
+        var history = new AreaHistory(framework.Id, area.Code, area.Name, series.SeriesId, series.TimeMode, series.Base,
+            rows.Select(r => new AreaHistory.Entry(r.Period, r.Scores)).ToList());
+        if (Csv.IsWanted(request) && history.Periods.Count > 0)
         {
-            return Csv.Result(RunCsv.Header(history[0].Scores, "run_id", "period"),
-                history.Select(h => (IReadOnlyList<object?>)[h.RunId, h.Period.ToString(), .. RunCsv.Cells(h.Scores)]));
+            return Csv.Result(RunCsv.Header(history.Periods[0].Scores, "period", "time_mode", "base"),
+                history.Periods.Select(h => (IReadOnlyList<object?>)[h.Period.ToString(), series.TimeMode, series.Base, .. RunCsv.Cells(h.Scores)]));
         }
 
-        return ApiJson.Result(new AreaHistory(framework.Id, area.Code, area.Name, history));
+        return ApiJson.Result(history);
     }
 
     internal static void Map(IEndpointRouteBuilder routes) =>

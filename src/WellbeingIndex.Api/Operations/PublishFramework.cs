@@ -11,7 +11,7 @@ using WellbeingIndex.Publication;
 namespace WellbeingIndex.Api.Operations;
 
 /// <summary>
-/// <c>POST /api/frameworks/{id}/publish</c>: recomputes the framework at its latest period and publishes it. In the
+/// <c>POST /api/frameworks/{id}/publish</c>: recomputes the framework at its latest period and publishes it, then its series. In the
 /// function app the trigger's authorization level is <c>Function</c>, so the host has checked the function key;
 /// standalone there is no host, so <c>x-functions-key</c> must equal WELLBEING_PUBLISH_KEY.
 /// </summary>
@@ -27,6 +27,7 @@ public sealed class PublishFramework(WellbeingRuntime runtime, IndexPublisher pu
         Authorize(request);
         var framework = runtime.Framework(id);
         var run = await publisher.PublishAsync(framework, null, cancellationToken);
+        await publisher.PublishSeriesAsync(framework, cancellationToken);
         return ApiJson.Result(PublishSummary.From(run), StatusCodes.Status201Created);
     }
 

@@ -44,7 +44,9 @@ internal sealed class FunctionHost : IDisposable
     {
         var http = new DefaultHttpContext { RequestServices = _services };
         http.Request.Method = method;
-        http.Request.Path = path;
+        var query = path.IndexOf('?', StringComparison.Ordinal);
+        http.Request.Path = query < 0 ? path : path[..query];
+        http.Request.QueryString = query < 0 ? QueryString.Empty : new QueryString(path[query..]);
         if (json is not null)
         {
             var bytes = Encoding.UTF8.GetBytes(json);

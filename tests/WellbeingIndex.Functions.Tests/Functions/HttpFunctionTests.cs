@@ -137,7 +137,20 @@ public class HttpFunctionTests
         var camden = await FunctionHost.JsonAsync(
             await host.Function<GetAreaHistoryFunction>().Run(history, "london", Camden, host.Context(history)), history);
         Assert.Equal("Camden", camden["areaName"]!.Value<string>());
-        Assert.Equal(stored.RunId, Assert.Single(camden["runs"]!)["runId"]!.Value<string>());
+        var storedSeries = (await host.Get<IResultStore>().GetLatestSeriesAsync("london"))!;
+        Assert.Equal(storedSeries.SeriesId, camden["seriesId"]!.Value<string>());
+        Assert.Equal("base-period", camden["timeMode"]!.Value<string>());
+
+        var seriesRequest = host.Request("GET", "/api/frameworks/london/series?from=2023&to=2024");
+        var series = await FunctionHost.JsonAsync(await host.Function<GetSeriesFunction>().Run(seriesRequest, "london", host.Context(seriesRequest)), seriesRequest);
+        Assert.Equal(storedSeries.SeriesId, series["series"]!["seriesId"]!.Value<string>());
+        Assert.Equal(["2023", "2024"], series["periods"]!.Select(p => p["period"]!.Value<string>()));
+        Assert.All(series["periods"]!, p => Assert.Equal(33, p["areas"]!.Count()));
+
+        var badRequest = host.Request("GET", "/api/frameworks/london/series?to=20x2");
+        var bad = await Assert.ThrowsAsync<ApiException>(() => host.Function<GetSeriesFunction>().Run(badRequest, "london", host.Context(badRequest)));
+        Assert.Equal(400, bad.Problem.Status);
+        Assert.Equal(["to"], bad.Problem.Errors!.Keys);
     }
 
     [Fact]

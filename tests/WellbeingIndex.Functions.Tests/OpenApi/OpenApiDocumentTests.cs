@@ -34,7 +34,7 @@ public class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<ApiFactory
         var body = document["paths"]!["/api/frameworks/{id}/compute"]!["post"]!["requestBody"]!;
         Assert.False(body["required"]?.Value<bool>() ?? false);
         var schema = Resolve(document, body["content"]!["application/json"]!["schema"]!);
-        Assert.Equal(["aggregate", "areas", "nodes", "normalise", "period", "uncertainty", "weights"],
+        Assert.Equal(["aggregate", "areas", "from", "nodes", "normalise", "period", "to", "uncertainty", "weights"],
             ((JObject)schema["properties"]!).Properties().Select(p => p.Name).Order(StringComparer.Ordinal));
     }
 
