@@ -7,20 +7,24 @@ namespace WellbeingIndex.Engine.Data;
 /// <summary>
 /// COINr's input pair, so COINr and COIN Tool projects move over unchanged: <c>iData</c> (uCode, uName, optional group
 /// and Time columns, one column per indicator) and <c>iMeta</c> (Level, iCode, iName, Direction, Weight, Parent, Type).
-/// iMeta rows of type Group name grouping columns; Denominator and Other rows are ignored.
+/// iMeta rows of type Group name grouping columns, rows of type Denominator the iData columns an indicator's optional
+/// <c>Denominator</c> cell may name (read as numbers beside the indicators); Other rows are ignored.
 /// </summary>
 public static class CoinrInput
 {
     private static readonly string[] MetaColumns = ["Level", "iCode", "iName", "Direction", "Weight", "Parent", "Type"];
 
     /// <summary>The hierarchy of an iMeta file, plus the names of its group columns.</summary>
-    public sealed record Meta(IReadOnlyList<NodeDefinition> Nodes, IReadOnlyList<string> GroupColumns, IReadOnlyDictionary<string, int> DeclaredLevels);
+    public sealed record Meta(IReadOnlyList<NodeDefinition> Nodes, IReadOnlyList<string> GroupColumns, IReadOnlyDictionary<string, int> DeclaredLevels,
+        IReadOnlyList<string> DenominatorColumns);
 
     public static Meta ReadMeta(CsvTable table)
     {
         var col = MetaColumns.ToDictionary(c => c, table.Require, StringComparer.Ordinal);
         var nodes = new List<NodeDefinition>();
         var groups = new List<string>();
+        var denominators = new List<string>();
+        var denominatorCol = table.IndexOf("Denominator");
         var levels = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in table.Rows)
         {
@@ -31,7 +35,10 @@ public static class CoinrInput
                 case "group":
                     groups.Add(code);
                     continue;
-                case "denominator" or "other":
+                case "denominator":
+                    denominators.Add(code);
+                    continue;
+                case "other":
                     continue;
                 case not ("indicator" or "aggregate"):
                     throw new InputDataException($"Type '{row[col["Type"]]}' is not one of Indicator, Aggregate, Group, Denominator, Other", table.Source, row.Line, "Type");
@@ -46,6 +53,7 @@ public static class CoinrInput
             var weight = CellParser.Number(row[col["Weight"]], table.Source, row.Line, "Weight");
             var direction = type == "indicator" ? CellParser.Number(row[col["Direction"]], table.Source, row.Line, "Direction") : 1;
             var parent = row[col["Parent"]].Trim();
+            var denominator = denominatorCol >= 0 && type == "indicator" ? row[denominatorCol].Trim() : "";
             levels[code] = (int)level;
             nodes.Add(new NodeDefinition
             {
@@ -55,10 +63,19 @@ public static class CoinrInput
                 Parent = parent.Length == 0 || parent == "NA" ? null : parent,
                 Weight = double.IsNaN(weight) ? 1 : weight,
                 Direction = double.IsNaN(direction) ? 1 : (int)direction == direction ? (int)direction : 0,
+                Denominator = denominator.Length == 0 || denominator == "NA" ? null : denominator,
             });
         }
 
-        return new Meta(nodes, groups, levels);
+        foreach (var (node, line) in nodes.Zip(table.Rows.Where(r => r[col["Type"]].Trim().ToLowerInvariant() is "indicator" or "aggregate").Select(r => r.Line)))
+        {
+            if (node.Denominator is { } d && !denominators.Contains(d))
+            {
+                throw new InputDataException($"Denominator '{d}' of '{node.Code}' is not an iMeta row of Type Denominator", table.Source, line, "Denominator");
+            }
+        }
+
+        return new Meta(nodes, groups, levels, denominators);
     }
 
     /// <summary>
@@ -161,7 +178,7 @@ public static class CoinrInput
             }
         }
 
-        var data = ReadData(CsvTable.ReadFile(iDataPath), definition.Indicators.Select(i => i.Code).ToList(), meta.GroupColumns);
+        var data = ReadData(CsvTable.ReadFile(iDataPath), definition.Indicators.Select(i => i.Code).Concat(meta.DenominatorColumns).ToList(), meta.GroupColumns);
         return (data, definition);
     }
 
