@@ -28,7 +28,7 @@ public static class IndexPipeline
         if (missing.Count > 0)
         {
             throw new IndexComputationException(
-                $"The data has no column for {missing.Count} indicator(s) or denominator(s) of '{definition.Id}': {string.Join(", ", missing)}.");
+                $"The data has no column for {missing.Count} indicator(s) of '{definition.Id}': {string.Join(", ", missing)}.");
         }
 
         if (data.AreaCount == 0)

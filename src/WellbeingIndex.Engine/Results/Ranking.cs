@@ -9,9 +9,19 @@ public static class Ranking
     /// </summary>
     public static int[] RankDescending(ReadOnlySpan<double> scores)
     {
+        var ranks = new int[scores.Length];
+        RankDescending(scores, ranks, new int[scores.Length], new double[scores.Length]);
+        return ranks;
+    }
+
+    /// <summary>
+    /// <see cref="RankDescending(ReadOnlySpan{double})"/> into <paramref name="ranks"/>, sorting in the caller's scratch
+    /// (<paramref name="order"/>, <paramref name="keys"/>, each as long as the scores): what a thousand-run
+    /// sensitivity analysis calls so that it allocates nothing per run.
+    /// </summary>
+    internal static void RankDescending(ReadOnlySpan<double> scores, Span<int> ranks, Span<int> order, Span<double> keys)
+    {
         var n = scores.Length;
-        var order = new int[n];
-        var keys = new double[n];
         var valid = 0;
         for (var i = 0; i < n; i++)
         {
@@ -23,14 +33,12 @@ public static class Ranking
             }
         }
 
-        Array.Sort(keys, order, 0, valid);
-        var ranks = new int[n];
+        keys[..valid].Sort(order[..valid]);
+        ranks[..n].Clear();
         for (var k = 0; k < valid; k++)
         {
             ranks[order[k]] = k > 0 && keys[k] == keys[k - 1] ? ranks[order[k - 1]] : k + 1;
         }
-
-        return ranks;
     }
 
     /// <summary>

@@ -26,7 +26,7 @@ public class IndexDefinitionSchemaTests
         var node = ((JObject)schema["properties"]!["nodes"]!["items"]!["properties"]!).Properties().Select(p => p.Name).Order();
 
         Assert.Equal(["$schema", "description", "id", "levels", "minCoverage", "name", "nodes", "steps"], root);
-        Assert.Equal(["aggregate", "code", "direction", "minCoverage", "name", "normalise", "parent", "provider", "rationale", "transform", "treat", "type", "unit", "weight"], node);
+        Assert.Equal(["aggregate", "code", "denominator", "direction", "minCoverage", "name", "normalise", "parent", "provider", "rationale", "transform", "treat", "type", "unit", "weight", "weighting"], node);
     }
 
     [Fact]
