@@ -18,6 +18,8 @@ public static class CommandLine
         var root = new RootCommand("WellbeingIndex: composite wellbeing-and-sustainability indices for places.")
         {
             ComputeCommand.Create(output),
+            AuditCommand.Create(output),
+            SensitivityCommand.Create(output, error),
             MethodsCommand.Create(output),
             ValidateCommand.Create(output),
         };

@@ -60,8 +60,8 @@ public static class UncertaintyAnalysis
         return new UncertaintyResult(options.Runs, options, result.Areas);
     }
 
-    /// <summary>Quantile by linear interpolation between order statistics (R's default, type 7).</summary>
-    internal static double Quantile(ReadOnlySpan<double> sorted, double p)
+    /// <summary>Quantile of sorted values by linear interpolation between order statistics (R's default, type 7); needs at least one value.</summary>
+    public static double Quantile(ReadOnlySpan<double> sorted, double p)
     {
         var h = (sorted.Length - 1) * p;
         var lo = (int)Math.Floor(h);
