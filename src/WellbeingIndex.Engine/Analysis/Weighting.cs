@@ -82,7 +82,8 @@ public static class Weighting
 
     /// <summary>
     /// Multiplicative updates w ← w·(target/achieved)^½ on the correlation shares, from the target shares, until every
-    /// share is within <see cref="BalanceTolerance"/> (or 2,000 iterations); weights are returned summing to 1.
+    /// share is within <see cref="BalanceTolerance"/>; weights are returned summing to 1. Throws
+    /// <see cref="IndexComputationException"/> when 2,000 iterations do not get there (targets out of reach).
     /// </summary>
     internal static double[] Balanced(double[] targets, IReadOnlyList<double[]> children, Func<double[], double[]> aggregate, string node)
     {
@@ -116,6 +117,9 @@ public static class Weighting
             for (var j = 0; j < k; j++) w[j] /= ws;
         }
 
-        return best;
+        return bestGap < BalanceTolerance
+            ? best
+            : throw new IndexComputationException(string.Create(CultureInfo.InvariantCulture,
+                $"balance weighting of '{node}': the target correlation shares cannot be met (the closest weights miss a share by {bestGap:0.####}); correlated children limit how far their shares can differ."));
     }
 }
