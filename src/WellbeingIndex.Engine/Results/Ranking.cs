@@ -10,34 +10,68 @@ public static class Ranking
     public static int[] RankDescending(ReadOnlySpan<double> scores)
     {
         var ranks = new int[scores.Length];
-        RankDescending(scores, ranks, new int[scores.Length], new double[scores.Length]);
+        RankDescending(scores, ranks, new RankScratch(scores.Length));
         return ranks;
     }
 
     /// <summary>
-    /// <see cref="RankDescending(ReadOnlySpan{double})"/> into <paramref name="ranks"/>, sorting in the caller's scratch
-    /// (<paramref name="order"/>, <paramref name="keys"/>, each as long as the scores): what a thousand-run
-    /// sensitivity analysis calls so that it allocates nothing per run.
+    /// <see cref="RankDescending(ReadOnlySpan{double})"/> into <paramref name="ranks"/> using the caller's
+    /// <paramref name="scratch"/>, so a thousand-run sensitivity analysis allocates nothing per run. The scores are
+    /// sorted by a least-significant-digit radix sort of their order-preserving 64-bit keys (16 bits a pass, passes
+    /// where every key shares the digit skipped): linear time, several times faster than a comparison sort at 33,000.
     /// </summary>
-    internal static void RankDescending(ReadOnlySpan<double> scores, Span<int> ranks, Span<int> order, Span<double> keys)
+    internal static void RankDescending(ReadOnlySpan<double> scores, Span<int> ranks, RankScratch scratch)
     {
         var n = scores.Length;
+        var keys = scratch.Keys.AsSpan();
+        var order = scratch.Order.AsSpan();
         var valid = 0;
         for (var i = 0; i < n; i++)
         {
-            if (!double.IsNaN(scores[i]))
-            {
-                order[valid] = i;
-                keys[valid] = -scores[i];
-                valid++;
-            }
+            var s = scores[i];
+            if (double.IsNaN(s)) continue;
+            // Descending score = ascending key of −score; flip the bits so unsigned order is numeric order.
+            var bits = (ulong)BitConverter.DoubleToInt64Bits(-s);
+            keys[valid] = (bits & 0x8000_0000_0000_0000UL) != 0 ? ~bits : bits | 0x8000_0000_0000_0000UL;
+            order[valid] = i;
+            valid++;
         }
 
-        keys[..valid].Sort(order[..valid]);
+        var keysB = scratch.KeysB.AsSpan();
+        var orderB = scratch.OrderB.AsSpan();
+        var counts = scratch.Counts.AsSpan();
+        for (var shift = 0; shift < 64; shift += 16)
+        {
+            counts.Clear();
+            for (var k = 0; k < valid; k++) counts[(int)((keys[k] >> shift) & 0xFFFF)]++;
+            if (valid == 0 || counts[(int)((keys[0] >> shift) & 0xFFFF)] == valid) continue;
+            var total = 0;
+            for (var d = 0; d < counts.Length; d++)
+            {
+                var c = counts[d];
+                counts[d] = total;
+                total += c;
+            }
+
+            for (var k = 0; k < valid; k++)
+            {
+                var at = counts[(int)((keys[k] >> shift) & 0xFFFF)]++;
+                keysB[at] = keys[k];
+                orderB[at] = order[k];
+            }
+
+            var tk = keys;
+            keys = keysB;
+            keysB = tk;
+            var to = order;
+            order = orderB;
+            orderB = to;
+        }
+
         ranks[..n].Clear();
         for (var k = 0; k < valid; k++)
         {
-            ranks[order[k]] = k > 0 && keys[k] == keys[k - 1] ? ranks[order[k - 1]] : k + 1;
+            ranks[order[k]] = k > 0 && scores[order[k]] == scores[order[k - 1]] ? ranks[order[k - 1]] : k + 1;
         }
     }
 

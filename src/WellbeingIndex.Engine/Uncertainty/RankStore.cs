@@ -39,6 +39,49 @@ internal sealed class RankStore
         }
     }
 
+    /// <summary>
+    /// R's type-7 quantile of unsorted values by selection (the values are reordered): the order statistic at
+    /// ⌊(n − 1)p⌋ and the smallest value above it, in linear time instead of a sort per area.
+    /// </summary>
+    internal static double Quantile(Span<int> values, double p)
+    {
+        var h = (values.Length - 1) * p;
+        var lo = (int)Math.Floor(h);
+        var low = Select(values, lo);
+        if (lo + 1 >= values.Length || h == lo) return low;
+        var next = int.MaxValue;
+        foreach (var v in values[(lo + 1)..]) next = Math.Min(next, v);
+        return low + (h - lo) * (next - low);
+    }
+
+    /// <summary>Hoare's selection: puts the k-th smallest value at k, smaller ones before it and larger ones after.</summary>
+    private static int Select(Span<int> a, int k)
+    {
+        int left = 0, right = a.Length - 1;
+        while (right > left)
+        {
+            var pivot = a[left + (right - left) / 2];
+            int i = left, j = right;
+            while (i <= j)
+            {
+                while (a[i] < pivot) i++;
+                while (a[j] > pivot) j--;
+                if (i <= j)
+                {
+                    (a[i], a[j]) = (a[j], a[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            if (k <= j) right = j;
+            else if (k >= i) left = i;
+            else return a[k];
+        }
+
+        return a[k];
+    }
+
     private int Get(int run, int area) => _small is not null ? _small[run][area] : _large![run][area];
 
     /// <summary>Median and 5th–95th percentile rank (R type 7) over the runs that rank the area, and its mean absolute shift.</summary>
@@ -50,7 +93,7 @@ internal sealed class RankStore
         {
             var from = b * block;
             var to = Math.Min(_areas, from + block);
-            var column = new double[_runs];
+            var column = new int[_runs];
             var gathered = new int[(to - from) * _runs];
             for (var r = 0; r < _runs; r++)
             {
@@ -70,14 +113,12 @@ internal sealed class RankStore
                 }
 
                 var present = column.AsSpan(0, count);
-                present.Sort();
                 result[i] = count == 0
                     ? new AreaUncertainty(areaCodes[i], nominal[i], double.NaN, double.NaN, double.NaN, double.NaN)
-                    : new AreaUncertainty(areaCodes[i], nominal[i], UncertaintyAnalysis.Quantile(present, 0.5),
-                        UncertaintyAnalysis.Quantile(present, 0.05), UncertaintyAnalysis.Quantile(present, 0.95),
+                    : new AreaUncertainty(areaCodes[i], nominal[i], Quantile(present, 0.5), Quantile(present, 0.05), Quantile(present, 0.95),
                         nominal[i] > 0 ? shift / count : double.NaN);
             }
         });
-        return result;
+                return result;
     }
 }

@@ -235,7 +235,8 @@ public static class SensitivityAnalysis
                 var spec = aggregation ?? node.Spec;
                 var output = b.Outputs[m];
                 registry.Get<IAggregator>(spec.Method).Aggregate(new AggregationInput(children, weights, spec, node.Context), output);
-                if (!complete)
+                // Without a minimum coverage the aggregator's own rule (no child present → NaN) is the pipeline's.
+                if (!complete && node.MinCoverage > 0)
                 {
                     ApplyCoverage(children, output, node.MinCoverage, b.Present);
                 }
@@ -243,7 +244,7 @@ public static class SensitivityAnalysis
                 b.HasMissing[m] = output.AsSpan().IndexOfAnyExceptInRange(double.NegativeInfinity, double.PositiveInfinity) >= 0;
             }
 
-            Ranking.RankDescending(b.Outputs[^1], b.Ranks, b.Order, b.Keys);
+            Ranking.RankDescending(b.Outputs[^1], b.Ranks, b.Scratch);
             Array.Clear(_ranks);
             for (var i = 0; i < n; i++)
             {
@@ -280,8 +281,7 @@ public static class SensitivityAnalysis
                 HasMissing = new bool[stage.Aggregates.Length];
                 Present = new double[n];
                 Ranks = new int[n];
-                Order = new int[n];
-                Keys = new double[n];
+                Scratch = new RankScratch(n);
             }
 
             public double[][] Outputs { get; }
@@ -290,8 +290,7 @@ public static class SensitivityAnalysis
             public bool[] HasMissing { get; }
             public double[] Present { get; }
             public int[] Ranks { get; }
-            public int[] Order { get; }
-            public double[] Keys { get; }
+            public RankScratch Scratch { get; }
         }
     }
 }

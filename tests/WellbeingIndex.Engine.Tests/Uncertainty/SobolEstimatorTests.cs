@@ -73,3 +73,21 @@ public class SobolEstimatorTests
         Assert.Contains("N·(d + 2)", e.Message);
     }
 }
+
+public class RankStoreTests
+{
+    [Fact]
+    public void Selection_quantiles_equal_sorted_type_7_quantiles()
+    {
+        var random = new Random(3);
+        for (var trial = 0; trial < 50; trial++)
+        {
+            var values = Enumerable.Range(0, 1 + random.Next(300)).Select(_ => random.Next(1, 60)).ToArray();
+            var sorted = values.Select(v => (double)v).Order().ToArray();
+            foreach (var p in new[] { 0.05, 0.5, 0.95 })
+            {
+                Assert.Equal(UncertaintyAnalysis.Quantile(sorted, p), RankStore.Quantile((int[])values.Clone(), p), 9);
+            }
+        }
+    }
+}
