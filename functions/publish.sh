@@ -1,36 +1,16 @@
 #!/usr/bin/env bash
-# Assembles a deployable function-app folder: the published handler with host.json and one folder per function
-# (function.json) beside it. Usage: functions/publish.sh <out-dir> [extra dotnet publish arguments]
-# Deploy the folder with `func azure functionapp publish <app>` or zip it; run it locally with `func start` inside it.
+# Publishes the function app (dotnet publish) and checks the folder is a deployable isolated-worker app: host.json,
+# functions.metadata, worker.config.json and extensions.json beside WellbeingIndex.Functions.dll. Deploy the folder with
+# a zip deploy, or run `func azure functionapp publish <app> --dotnet-isolated` in functions/WellbeingIndex.Functions.
+# Usage: bash functions/publish.sh [out-dir] [dotnet publish arguments]   (default out-dir: publish/functions)
 set -euo pipefail
-if [ $# -lt 1 ]; then
-  echo "usage: functions/publish.sh <out-dir> [dotnet publish arguments]" >&2
-  exit 2
-fi
-out=$1; shift
 root=$(cd "$(dirname "$0")/.." && pwd)
-
+out=${1:-$root/publish/functions}
+[ $# -gt 0 ] && shift
 dotnet publish "$root/functions/WellbeingIndex.Functions/WellbeingIndex.Functions.csproj" -c Release -o "$out" -nologo "$@"
-
-# The project already copies these into its output; copying again keeps the script the single source of the layout.
-cp "$root/host.json" "$out/host.json"
-for dir in "$root"/functions/*/; do
-  name=$(basename "$dir")
-  if [ -f "$dir/function.json" ]; then
-    mkdir -p "$out/$name"
-    cp "$dir/function.json" "$out/$name/function.json"
-  fi
+for file in host.json functions.metadata worker.config.json extensions.json WellbeingIndex.Functions.dll; do
+  [ -f "$out/$file" ] || { echo "functions/publish.sh: $file is missing from $out" >&2; exit 1; }
 done
-if [ ! -f "$out/local.settings.json" ]; then
-  # For `func start` only (never deployed): tells the host this is a custom handler; the timer needs storage (Azurite).
-  cat > "$out/local.settings.json" <<'JSON'
-{
-  "IsEncrypted": false,
-  "Values": {
-    "FUNCTIONS_WORKER_RUNTIME": "custom",
-    "AzureWebJobsStorage": "UseDevelopmentStorage=true"
-  }
-}
-JSON
-fi
-echo "Function app assembled in $out: $(ls "$out"/*/function.json | xargs -n1 dirname | xargs -n1 basename | tr '\n' ' ')"
+if grep -q customHandler "$out/host.json"; then echo "functions/publish.sh: host.json still names a custom handler" >&2; exit 1; fi
+functions=$(grep -o '"name": *"[A-Za-z]*"' "$out/functions.metadata" | grep -v '"name": *"\(request\|timer\|\$return\)"' | sed 's/.*"\([A-Za-z]*\)"$/\1/' | sort -u | tr '\n' ' ')
+echo "function app published to $out: $functions"

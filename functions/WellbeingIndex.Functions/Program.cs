@@ -1,6 +1,11 @@
-using WellbeingIndex.Functions.Hosting;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+using WellbeingIndex.Api;
+using WellbeingIndex.Functions;
+using WellbeingIndex.Indicators;
 
-FunctionApp.Build(args).Run();
-
-/// <summary>Entry point; public so tests can host the app with WebApplicationFactory.</summary>
-public partial class Program;
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<ProblemDetailsMiddleware>();
+builder.Services.AddWellbeingApi(BuiltInIndicators.Assembly, underFunctionsHost: true);
+builder.Build().Run();

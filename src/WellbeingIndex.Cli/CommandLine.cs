@@ -22,6 +22,8 @@ public static class CommandLine
             SensitivityCommand.Create(output, error),
             MethodsCommand.Create(output),
             ValidateCommand.Create(output),
+            PublishCommand.Create(output),
+            RunsCommand.Create(output),
         };
 
         var parse = root.Parse(args);
@@ -55,6 +57,7 @@ public static class CommandLine
         InputDataException or IndexComputationException or IndicatorDataException or UsageException => e.Message,
         FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException => e.Message,
         KeyNotFoundException or ArgumentException or FormatException => e.Message,
+        Azure.RequestFailedException storage => $"Table Storage: {storage.Message.Split('\n')[0]}",
         _ => null,
     };
 }

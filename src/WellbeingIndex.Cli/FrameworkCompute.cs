@@ -1,6 +1,7 @@
 using NodaTime;
 using WellbeingIndex.Abstractions;
 using WellbeingIndex.Engine.Results;
+using WellbeingIndex.Indicators;
 using WellbeingIndex.Providers;
 
 namespace WellbeingIndex.Cli;
@@ -11,13 +12,19 @@ internal static class FrameworkCompute
     public static async Task<FrameworkRun> RunAsync(string frameworkId, string? period, DirectoryInfo? dataDir, DirectoryInfo? plugins,
         RecipeFlags recipe, CancellationToken cancellationToken)
     {
-        var framework = FrameworkCatalog.BuiltIn().Get(frameworkId);
-        var context = new ProviderContext(DataDirectory.Resolve(dataDir?.FullName ?? Environment.GetEnvironmentVariable(DataDirectory.EnvironmentVariable)));
-        var runner = new FrameworkRunner(ProviderCatalog.Discover(context, plugins?.FullName), SystemClock.Instance);
+        var framework = FrameworkCatalog.FromAssembly(BuiltInIndicators.Assembly).Get(frameworkId);
+        var runner = Runner(dataDir, plugins);
         var at = period is null ? await runner.LatestPeriodAsync(framework, cancellationToken) : ReferencePeriod.Parse(period);
         var definition = recipe.ApplyTo(framework.Definition);
         return await runner.ComputeAsync(framework, at, definitionOverride: ReferenceEquals(definition, framework.Definition) ? null : definition,
             ct: cancellationToken);
+    }
+
+    /// <summary>The providers of the built-in framework, from the data directory (and plug-ins).</summary>
+    public static FrameworkRunner Runner(DirectoryInfo? dataDir, DirectoryInfo? plugins)
+    {
+        var context = new ProviderContext(DataDirectory.Resolve(dataDir?.FullName ?? Environment.GetEnvironmentVariable(DataDirectory.EnvironmentVariable)));
+        return new FrameworkRunner(ProviderCatalog.Discover(context, [BuiltInIndicators.Assembly], plugins?.FullName), SystemClock.Instance);
     }
 
     /// <summary>

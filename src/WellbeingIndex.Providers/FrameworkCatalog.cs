@@ -4,7 +4,6 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using WellbeingIndex.Engine.Definition;
 using WellbeingIndex.Engine.Methods;
-using WellbeingIndex.Indicators;
 
 namespace WellbeingIndex.Providers;
 
@@ -28,10 +27,6 @@ public sealed class FrameworkCatalog
 
     /// <summary>Every framework, ordered by id.</summary>
     public IReadOnlyList<Framework> All { get; }
-
-    /// <summary>The frameworks embedded in the built-in indicators assembly, validated against <paramref name="registry"/>.</summary>
-    /// <exception cref="InvalidDataException">A framework resource is invalid; the message names the resource.</exception>
-    public static FrameworkCatalog BuiltIn(MethodRegistry? registry = null) => FromAssembly(BuiltInIndicators.Assembly, registry);
 
     /// <summary>The frameworks embedded in <paramref name="assembly"/> under the naming rule above.</summary>
     public static FrameworkCatalog FromAssembly(Assembly assembly, MethodRegistry? registry = null)

@@ -3,7 +3,6 @@ using System.Reflection;
 using McMaster.NETCore.Plugins;
 using NodaTime;
 using WellbeingIndex.Abstractions;
-using WellbeingIndex.Indicators;
 
 namespace WellbeingIndex.Providers;
 
@@ -31,16 +30,22 @@ public sealed class ProviderCatalog
     public IReadOnlyList<IIndicatorProvider> Providers { get; }
 
     /// <summary>
-    /// Finds every public, non-abstract <see cref="IIndicatorProvider"/> class in the built-in indicators assembly and in
-    /// each plug-in in <paramref name="pluginsDirectory"/>. A plug-in is either <c>dir/Name/Name.dll</c> (a build output
-    /// folder copied whole) or a <c>dir/Name.dll</c>; each loads in its own context, sharing only the contract.
+    /// Finds every public, non-abstract <see cref="IIndicatorProvider"/> class in <paramref name="assemblies"/> (the
+    /// composition root passes the built-in indicators assembly, <c>BuiltInIndicators.Assembly</c>) and in each plug-in
+    /// in <paramref name="pluginsDirectory"/>. A plug-in is either <c>dir/Name/Name.dll</c> (a build output folder
+    /// copied whole) or a <c>dir/Name.dll</c>; each loads in its own context, sharing only the contract.
     /// </summary>
     /// <exception cref="ProviderDiscoveryException">A plug-in fails to load, ids clash, metadata is invalid or a provider cannot be constructed.</exception>
-    public static ProviderCatalog Discover(ProviderContext context, string? pluginsDirectory = null)
+    public static ProviderCatalog Discover(ProviderContext context, IEnumerable<Assembly> assemblies, string? pluginsDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(assemblies);
         var found = new List<(IIndicatorProvider Provider, string File)>();
-        AddFrom(BuiltInIndicators.Assembly, context, found);
+        foreach (var assembly in assemblies)
+        {
+            AddFrom(assembly, context, found);
+        }
+
         foreach (var file in PluginFiles(pluginsDirectory))
         {
             Assembly assembly;

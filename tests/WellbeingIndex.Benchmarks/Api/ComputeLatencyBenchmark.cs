@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using WellbeingIndex.Functions.Hosting;
+using WellbeingIndex.Server;
 
 namespace WellbeingIndex.Benchmarks.Api;
 
@@ -24,7 +24,7 @@ public static class ComputeLatencyBenchmark
     {
         var requests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
         var warmup = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
-        await using var app = FunctionApp.Build(
+        await using var app = StandaloneServer.Build(
         [
             "--urls", "http://127.0.0.1:0",
             "--WELLBEING_TIMER", "false",

@@ -6,8 +6,8 @@ using WellbeingIndex.Engine.Data;
 using WellbeingIndex.Engine.Definition;
 using WellbeingIndex.Engine.Methods;
 using WellbeingIndex.Engine.Pipeline;
-using WellbeingIndex.Functions.Storage;
-using WellbeingIndex.Functions.Tests.Azurite;
+using WellbeingIndex.Publication;
+using WellbeingIndex.Tests.Azurite;
 using WellbeingIndex.Providers;
 
 namespace WellbeingIndex.Benchmarks.Publishing;

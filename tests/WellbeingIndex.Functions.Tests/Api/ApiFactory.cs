@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
-using WellbeingIndex.Functions.Hosting;
+using WellbeingIndex.Api;
+using WellbeingIndex.Server;
 using WellbeingIndex.Providers;
 
 namespace WellbeingIndex.Functions.Tests.Api;
@@ -12,7 +13,7 @@ namespace WellbeingIndex.Functions.Tests.Api;
 /// The app in memory, on the real data (resolved like the app does: a missing data directory fails the tests, it does
 /// not skip them). The timer and start-up publish are off unless a test turns them on; publishing needs <see cref="Key"/>.
 /// </summary>
-public class ApiFactory : WebApplicationFactory<Program>
+public class ApiFactory : WebApplicationFactory<ScheduledPublisher> // any public type of the server assembly: the factory runs its entry point
 {
     public const string Key = "test-publish-key";
 
@@ -26,10 +27,10 @@ public class ApiFactory : WebApplicationFactory<Program>
     {
         _settings = new Dictionary<string, string?>
         {
-            [FunctionSettings.DataDirKey] = DataDirectory.Resolve(null),
-            [FunctionSettings.TimerKey] = "false",
-            [FunctionSettings.PublishOnStartKey] = "false",
-            [FunctionSettings.PublishKeyKey] = Key,
+            [ApiSettings.DataDirKey] = DataDirectory.Resolve(null),
+            [ApiSettings.TimerKey] = "false",
+            [ApiSettings.PublishOnStartKey] = "false",
+            [ApiSettings.PublishKeyKey] = Key,
         };
         foreach (var (k, v) in overrides)
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using Newtonsoft.Json.Linq;
 using WellbeingIndex.Abstractions;
+using WellbeingIndex.Indicators;
 using WellbeingIndex.Providers;
 
 namespace WellbeingIndex.Functions.Tests.Api;
@@ -58,7 +59,7 @@ public class CatalogueEndpointTests(ApiFactory factory) : IClassFixture<ApiFacto
     [Fact]
     public async Task Indicators_carry_provenance_periods_and_use()
     {
-        var catalog = ProviderCatalog.Discover(new ProviderContext(DataDirectory.Resolve(null)));
+        var catalog = ProviderCatalog.Discover(new ProviderContext(DataDirectory.Resolve(null)), [BuiltInIndicators.Assembly]);
         var list = (JArray)await GetAsync("/api/indicators");
         Assert.Equal(catalog.Providers.Select(p => p.Metadata.Id), list.Select(i => i["metadata"]!["id"]!.Value<string>()));
         foreach (var provider in catalog.Providers)

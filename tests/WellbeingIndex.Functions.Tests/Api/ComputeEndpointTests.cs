@@ -3,7 +3,7 @@ using Newtonsoft.Json.Linq;
 using WellbeingIndex.Abstractions;
 using WellbeingIndex.Engine.Definition;
 using WellbeingIndex.Engine.Methods;
-using WellbeingIndex.Functions.Storage;
+using WellbeingIndex.Publication;
 using WellbeingIndex.Providers;
 
 namespace WellbeingIndex.Functions.Tests.Api;

@@ -1,6 +1,7 @@
 using System.Net;
 using Newtonsoft.Json.Linq;
-using WellbeingIndex.Functions.Hosting;
+using WellbeingIndex.Api;
+using WellbeingIndex.Server;
 
 namespace WellbeingIndex.Functions.Tests.Api;
 
@@ -121,14 +122,14 @@ public class ComputeProblemTests(ApiFactory factory) : IClassFixture<ApiFactory>
     public async Task An_oversized_body_is_413()
     {
         var big = """{"period": "2022", "areas": [""" + string.Join(",", Enumerable.Repeat("\"E09000001\"", 7000)) + "]}";
-        Assert.True(big.Length > FunctionSettings.DefaultMaxBodyBytes);
+        Assert.True(big.Length > ApiSettings.DefaultMaxBodyBytes);
         await ProblemAssert.IsProblemAsync(await PostAsync(big), HttpStatusCode.RequestEntityTooLarge, "body");
     }
 
     [Fact]
     public async Task The_body_limit_is_configurable()
     {
-        using var small = new ApiFactory(new Dictionary<string, string?> { [FunctionSettings.MaxBodyBytesKey] = "100" });
+        using var small = new ApiFactory(new Dictionary<string, string?> { [ApiSettings.MaxBodyBytesKey] = "100" });
         var response = await small.CreateClient().PostAsync("/api/frameworks/london/compute",
             ApiFactory.Json("""{"period": "2022", "areas": ["E09000001", "E09000002", "E09000003", "E09000004", "E09000005", "E09000006"]}"""));
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "body");

@@ -1,6 +1,7 @@
 using NodaTime;
 using WellbeingIndex.Abstractions;
 using WellbeingIndex.Engine.Definition;
+using WellbeingIndex.Indicators;
 using WellbeingIndex.Providers;
 
 namespace WellbeingIndex.Functions.Tests.Api;
@@ -9,11 +10,11 @@ namespace WellbeingIndex.Functions.Tests.Api;
 internal static class DirectRun
 {
     private static readonly Lazy<FrameworkRunner> LazyRunner = new(() =>
-        new FrameworkRunner(ProviderCatalog.Discover(new ProviderContext(DataDirectory.Resolve(null))), SystemClock.Instance));
+        new FrameworkRunner(ProviderCatalog.Discover(new ProviderContext(DataDirectory.Resolve(null)), [BuiltInIndicators.Assembly]), SystemClock.Instance));
 
     public static FrameworkRunner Runner => LazyRunner.Value;
 
-    public static Framework London { get; } = FrameworkCatalog.BuiltIn().Get("london");
+    public static Framework London { get; } = FrameworkCatalog.FromAssembly(BuiltInIndicators.Assembly).Get("london");
 
     public static Task<ReferencePeriod> LatestPeriodAsync() => Runner.LatestPeriodAsync(London, CancellationToken.None);
 

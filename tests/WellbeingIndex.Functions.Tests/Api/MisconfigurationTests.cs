@@ -1,5 +1,6 @@
 using System.Net;
-using WellbeingIndex.Functions.Hosting;
+using WellbeingIndex.Api;
+using WellbeingIndex.Server;
 
 namespace WellbeingIndex.Functions.Tests.Api;
 
@@ -9,7 +10,7 @@ public class MisconfigurationTests
     public async Task A_wrong_data_directory_leaves_health_up_and_makes_data_requests_say_what_to_check()
     {
         var missing = Path.Combine(Path.GetTempPath(), "wellbeing-no-such-dir-" + Guid.NewGuid().ToString("N"));
-        using var factory = new ApiFactory(new Dictionary<string, string?> { [FunctionSettings.DataDirKey] = missing });
+        using var factory = new ApiFactory(new Dictionary<string, string?> { [ApiSettings.DataDirKey] = missing });
         var client = factory.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/health")).StatusCode);
 

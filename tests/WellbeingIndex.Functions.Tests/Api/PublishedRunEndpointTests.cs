@@ -1,11 +1,11 @@
 using System.Net;
 using Newtonsoft.Json.Linq;
-using WellbeingIndex.Functions.Api;
-using WellbeingIndex.Functions.Hosting;
+using WellbeingIndex.Api.Operations;
+using WellbeingIndex.Api;
 
 namespace WellbeingIndex.Functions.Tests.Api;
 
-/// <summary>Publishing over HTTP and by timer invocation, and reading published runs back.</summary>
+/// <summary>Publishing over HTTP and at start-up, and reading published runs back (standalone server).</summary>
 public class PublishedRunEndpointTests
 {
     private static HttpRequestMessage Publish(string framework = "london", string? key = ApiFactory.Key)
@@ -13,7 +13,7 @@ public class PublishedRunEndpointTests
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/frameworks/{framework}/publish");
         if (key is not null)
         {
-            request.Headers.Add(PublishEndpoints.KeyHeader, key);
+            request.Headers.Add(ApiOperations.KeyHeader, key);
         }
 
         return request;
@@ -92,60 +92,23 @@ public class PublishedRunEndpointTests
     {
         using var factory = new ApiFactory();
         var client = factory.CreateClient();
-        await ProblemAssert.IsProblemAsync(await client.SendAsync(Publish(key: null)), HttpStatusCode.Unauthorized, PublishEndpoints.KeyHeader);
-        await ProblemAssert.IsProblemAsync(await client.SendAsync(Publish(key: "guess")), HttpStatusCode.Unauthorized, PublishEndpoints.KeyHeader);
+        await ProblemAssert.IsProblemAsync(await client.SendAsync(Publish(key: null)), HttpStatusCode.Unauthorized, ApiOperations.KeyHeader);
+        await ProblemAssert.IsProblemAsync(await client.SendAsync(Publish(key: "guess")), HttpStatusCode.Unauthorized, ApiOperations.KeyHeader);
         await ProblemAssert.IsProblemAsync(await client.SendAsync(Publish("paris")), HttpStatusCode.NotFound, "id");
     }
 
     [Fact]
     public async Task Without_a_configured_key_publishing_over_http_is_refused_with_how_to_configure_it()
     {
-        using var factory = new ApiFactory(new Dictionary<string, string?> { [FunctionSettings.PublishKeyKey] = "" });
+        using var factory = new ApiFactory(new Dictionary<string, string?> { [ApiSettings.PublishKeyKey] = "" });
         var problem = await ProblemAssert.IsProblemAsync(await factory.CreateClient().SendAsync(Publish()), HttpStatusCode.Forbidden);
-        Assert.Contains(FunctionSettings.PublishKeyKey, problem["detail"]!.Value<string>());
-    }
-
-    [Fact]
-    public async Task The_timer_invocation_publishes_every_configured_framework_and_answers_the_host_protocol()
-    {
-        using var factory = new ApiFactory();
-        var client = factory.CreateClient();
-        var request = new HttpRequestMessage(HttpMethod.Post, "/PublishIndex")
-        {
-            Content = ApiFactory.Json("""
-                {"Data": {"timer": {"Schedule": {"AdjustForDST": true}, "IsPastDue": false}},
-                 "Metadata": {"sys": {"MethodName": "PublishIndex", "UtcNow": "2026-11-22T06:00:00Z"}}}
-                """),
-        };
-        request.Headers.Add(PublishEndpoints.KeyHeader, ApiFactory.Key);
-        var response = await client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = (JObject)await ApiFactory.JsonAsync(response);
-        Assert.Equal(["Outputs", "Logs", "ReturnValue"], body.Properties().Select(p => p.Name));
-        var log = Assert.Single(body["Logs"]!.Values<string>());
-        Assert.StartsWith("Published london ", log);
-
-        var latest = await ApiFactory.JsonAsync(await client.GetAsync("/api/frameworks/london/runs/latest"));
-        Assert.Contains(latest["run"]!["runId"]!.Value<string>()!, log);
-    }
-
-    [Fact]
-    public async Task A_failing_framework_fails_the_invocation_and_says_why()
-    {
-        using var factory = new ApiFactory(new Dictionary<string, string?> { [FunctionSettings.FrameworksKey] = "london, paris" });
-        var request = new HttpRequestMessage(HttpMethod.Post, "/PublishIndex") { Content = ApiFactory.Json("""{"Data": {"timer": {}}}""") };
-        request.Headers.Add(PublishEndpoints.KeyHeader, ApiFactory.Key);
-        var response = await factory.CreateClient().SendAsync(request);
-        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-        var logs = (await ApiFactory.JsonAsync(response))["Logs"]!.Values<string>().ToList();
-        Assert.StartsWith("Published london ", logs[0]);
-        Assert.Contains("Publishing paris failed: No framework 'paris'", logs[1]);
+        Assert.Contains(ApiSettings.PublishKeyKey, problem["detail"]!.Value<string>());
     }
 
     [Fact]
     public async Task Standalone_publishes_at_start_so_results_are_served_at_once()
     {
-        using var factory = new ApiFactory(new Dictionary<string, string?> { [FunctionSettings.PublishOnStartKey] = "true" });
+        using var factory = new ApiFactory(new Dictionary<string, string?> { [ApiSettings.PublishOnStartKey] = "true" });
         var response = await factory.CreateClient().GetAsync("/api/frameworks/london/runs/latest");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(33, (await ApiFactory.JsonAsync(response))["areas"]!.Count());

@@ -1,8 +1,8 @@
 using System.Net;
 using Newtonsoft.Json.Linq;
-using WellbeingIndex.Functions.Api;
-using WellbeingIndex.Functions.Hosting;
-using WellbeingIndex.Functions.Tests.Azurite;
+using WellbeingIndex.Api.Operations;
+using WellbeingIndex.Api;
+using WellbeingIndex.Tests.Azurite;
 
 namespace WellbeingIndex.Functions.Tests.Api;
 
@@ -16,22 +16,21 @@ public class TablePublicationTests(AzuriteFixture azurite)
         var prefix = "Api" + Guid.NewGuid().ToString("N")[..12];
         using var factory = new ApiFactory(new Dictionary<string, string?>
         {
-            [FunctionSettings.TablesKey] = azurite.ConnectionString,
-            [FunctionSettings.TablePrefixKey] = prefix,
+            [ApiSettings.TablesKey] = azurite.ConnectionString,
+            [ApiSettings.TablePrefixKey] = prefix,
         });
         var client = factory.CreateClient();
         Assert.Equal("tables", (await ApiFactory.JsonAsync(await client.GetAsync("/api/health")))["store"]!.Value<string>());
 
-        var request = new HttpRequestMessage(HttpMethod.Post, "/PublishIndex") { Content = ApiFactory.Json("""{"Data": {"timer": {}}, "Metadata": {}}""") };
-        request.Headers.Add(PublishEndpoints.KeyHeader, ApiFactory.Key);
-        var invocation = await client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, invocation.StatusCode);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/frameworks/london/publish");
+        request.Headers.Add(ApiOperations.KeyHeader, ApiFactory.Key);
+        Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(request)).StatusCode);
 
         // A second app on the same tables (a fresh process in production) sees the run: it came from storage, not memory.
         using var reader = new ApiFactory(new Dictionary<string, string?>
         {
-            [FunctionSettings.TablesKey] = azurite.ConnectionString,
-            [FunctionSettings.TablePrefixKey] = prefix,
+            [ApiSettings.TablesKey] = azurite.ConnectionString,
+            [ApiSettings.TablePrefixKey] = prefix,
         });
         var latest = await reader.CreateClient().GetAsync("/api/frameworks/london/runs/latest");
         Assert.Equal(HttpStatusCode.OK, latest.StatusCode);

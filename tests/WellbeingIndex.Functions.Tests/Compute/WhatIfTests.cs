@@ -1,7 +1,7 @@
 using WellbeingIndex.Engine.Definition;
 using WellbeingIndex.Engine.Methods;
-using WellbeingIndex.Functions.Compute;
-using WellbeingIndex.Functions.Http;
+using WellbeingIndex.Api.Compute;
+using WellbeingIndex.Api.Http;
 
 namespace WellbeingIndex.Functions.Tests.Compute;
 

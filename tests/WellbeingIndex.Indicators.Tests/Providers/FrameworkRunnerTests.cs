@@ -1,8 +1,9 @@
 using NodaTime;
 using WellbeingIndex.Abstractions;
-using WellbeingIndex.Engine;
 using WellbeingIndex.Engine.Definition;
 using WellbeingIndex.Engine.Results;
+using WellbeingIndex.Engine;
+using WellbeingIndex.Indicators;
 using WellbeingIndex.Providers;
 using static WellbeingIndex.Indicators.Tests.TestData;
 
@@ -11,8 +12,8 @@ namespace WellbeingIndex.Indicators.Tests.Providers;
 public class FrameworkRunnerTests
 {
     private static readonly Instant Now = Instant.FromUtc(2026, 11, 22, 17, 0);
-    private static readonly Lazy<ProviderCatalog> BuiltIn = new(() => ProviderCatalog.Discover(Context));
-    private static Framework London => FrameworkCatalog.BuiltIn().Get("london");
+    private static readonly Lazy<ProviderCatalog> BuiltIn = new(() => ProviderCatalog.Discover(Context, [BuiltInIndicators.Assembly]));
+    private static Framework London => FrameworkCatalog.FromAssembly(BuiltInIndicators.Assembly).Get("london");
     private static FrameworkRunner Runner => new(BuiltIn.Value, new FixedClock(Now));
 
     [Fact]
@@ -150,7 +151,7 @@ public class FrameworkRunnerTests
     public async Task A_framework_using_a_plugin_provider_computes_with_no_change_to_the_host()
     {
         using var plugins = ProviderCatalogTests.PluginsDirectory(("SamplePlugin", ProviderCatalogTests.SamplePluginFolder));
-        var catalog = ProviderCatalog.Discover(Context, plugins.Path);
+        var catalog = ProviderCatalog.Discover(Context, [BuiltInIndicators.Assembly], plugins.Path);
         var definition = IndexDefinitionJson.Read("""
             {
               "id": "cycling-and-homes",

@@ -1,6 +1,7 @@
 using NodaTime;
 using Snapshooter.Xunit;
 using WellbeingIndex.Engine.Results;
+using WellbeingIndex.Indicators;
 using WellbeingIndex.Providers;
 using static WellbeingIndex.Indicators.Tests.TestData;
 
@@ -15,8 +16,8 @@ public class LondonFrameworkSnapshotTests
     [Fact]
     public async Task London_2022_result_table()
     {
-        var runner = new FrameworkRunner(ProviderCatalog.Discover(Context), SystemClock.Instance);
-        var run = await runner.ComputeAsync(FrameworkCatalog.BuiltIn().Get("london"), Year(2022));
+        var runner = new FrameworkRunner(ProviderCatalog.Discover(Context, [BuiltInIndicators.Assembly]), SystemClock.Instance);
+        var run = await runner.ComputeAsync(FrameworkCatalog.FromAssembly(BuiltInIndicators.Assembly).Get("london"), Year(2022));
 
         var result = run.Result;
         Snapshot.Match(result.AreaCodes.Select((code, i) => new

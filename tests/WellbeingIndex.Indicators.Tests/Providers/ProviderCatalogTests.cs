@@ -1,4 +1,5 @@
 using WellbeingIndex.Abstractions;
+using WellbeingIndex.Indicators;
 using WellbeingIndex.Providers;
 using static WellbeingIndex.Indicators.Tests.TestData;
 
@@ -17,7 +18,7 @@ public class ProviderCatalogTests
     [Fact]
     public void Discovers_every_built_in_provider_by_reflection()
     {
-        var catalog = ProviderCatalog.Discover(Context);
+        var catalog = ProviderCatalog.Discover(Context, [BuiltInIndicators.Assembly]);
         Assert.Equal(BuiltInIds, catalog.Providers.Select(p => p.Metadata.Id));
         Assert.All(catalog.Providers, p => Assert.Empty(p.Metadata.Validate()));
         Assert.Same(catalog.Get("fuel-poverty-lilee"), catalog.Providers[1]);
@@ -28,7 +29,7 @@ public class ProviderCatalogTests
     [Fact]
     public void An_unknown_id_lists_the_known_ones()
     {
-        var e = Assert.Throws<KeyNotFoundException>(() => ProviderCatalog.Discover(Context).Get("income"));
+        var e = Assert.Throws<KeyNotFoundException>(() => ProviderCatalog.Discover(Context, [BuiltInIndicators.Assembly]).Get("income"));
         Assert.Equal($"No indicator provider 'income'. Known: {string.Join(", ", BuiltInIds)}.", e.Message);
     }
 
@@ -39,7 +40,7 @@ public class ProviderCatalogTests
         Assert.False(File.Exists(Path.Combine(SamplePluginFolder, "WellbeingIndex.Abstractions.dll")), "the plug-in must not carry its own contract");
         using var dir = PluginsDirectory(("SamplePlugin", SamplePluginFolder));
 
-        var catalog = ProviderCatalog.Discover(Context, dir.Path);
+        var catalog = ProviderCatalog.Discover(Context, [BuiltInIndicators.Assembly], dir.Path);
 
         Assert.Equal(BuiltInIds.Append("sample-monthly-cycling").Order(StringComparer.Ordinal), catalog.Providers.Select(p => p.Metadata.Id));
         var plugin = catalog.Get("sample-monthly-cycling");
@@ -56,7 +57,7 @@ public class ProviderCatalogTests
         // The same plug-in twice: once as a folder, once as a lone dll.
         using var dir = PluginsDirectory(("SamplePlugin", SamplePluginFolder));
         File.Copy(Path.Combine(SamplePluginFolder, "SamplePlugin.dll"), Path.Combine(dir.Path, "Copy.dll"));
-        var e = Assert.Throws<ProviderDiscoveryException>(() => ProviderCatalog.Discover(Context, dir.Path));
+        var e = Assert.Throws<ProviderDiscoveryException>(() => ProviderCatalog.Discover(Context, [BuiltInIndicators.Assembly], dir.Path));
         Assert.Contains("two providers have the id 'sample-monthly-cycling'", e.Message);
         Assert.Equal("SamplePlugin.MonthlyCyclingProvider", e.TypeName);
         Assert.Contains("Copy.dll", e.Message + e.File);
@@ -98,7 +99,7 @@ public class ProviderCatalogTests
         using var dir = new TempDataDirectory();
         var file = Path.Combine(dir.Path, "Broken.dll");
         File.WriteAllText(file, "not a PE file");
-        var e = Assert.Throws<ProviderDiscoveryException>(() => ProviderCatalog.Discover(Context, dir.Path));
+        var e = Assert.Throws<ProviderDiscoveryException>(() => ProviderCatalog.Discover(Context, [BuiltInIndicators.Assembly], dir.Path));
         Assert.Equal(file, e.File);
         Assert.StartsWith("the plug-in could not be loaded", e.Message);
     }
@@ -108,8 +109,8 @@ public class ProviderCatalogTests
     {
         using var dir = new TempDataDirectory();
         Directory.CreateDirectory(Path.Combine(dir.Path, "Empty"));
-        Assert.Contains("has no Empty.dll", Assert.Throws<ProviderDiscoveryException>(() => ProviderCatalog.Discover(Context, dir.Path)).Message);
-        Assert.Contains("does not exist", Assert.Throws<ProviderDiscoveryException>(() => ProviderCatalog.Discover(Context, Path.Combine(dir.Path, "nope"))).Message);
+        Assert.Contains("has no Empty.dll", Assert.Throws<ProviderDiscoveryException>(() => ProviderCatalog.Discover(Context, [BuiltInIndicators.Assembly], dir.Path)).Message);
+        Assert.Contains("does not exist", Assert.Throws<ProviderDiscoveryException>(() => ProviderCatalog.Discover(Context, [BuiltInIndicators.Assembly], Path.Combine(dir.Path, "nope"))).Message);
     }
 
     internal static TempDataDirectory PluginsDirectory(params (string Name, string Source)[] plugins)

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using WellbeingIndex.Api.Operations;
+
+namespace WellbeingIndex.Functions.HttpTriggers;
+
+/// <summary>The latest published run. Adapter over <see cref="GetLatestRun"/>.</summary>
+public sealed class GetLatestRunFunction(GetLatestRun operation)
+{
+    [Function(GetLatestRun.Name)]
+    public Task<IResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, GetLatestRun.Method, Route = GetLatestRun.Route)] HttpRequest request, string id, FunctionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        return operation.HandleAsync(request, id, context.CancellationToken);
+    }
+}

@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using WellbeingIndex.Abstractions;
+using WellbeingIndex.Engine;
+using WellbeingIndex.Engine.Definition;
+using WellbeingIndex.Providers;
+
+namespace WellbeingIndex.Api.Http;
+
+/// <summary>
+/// An RFC 9457 problem. <see cref="Errors"/> is keyed by the request field at fault (<c>period</c>, <c>weights.income</c>,
+/// <c>areas[2]</c>) so a client can point at the input that needs fixing. Written by ASP.NET Core's
+/// <see cref="IProblemDetailsService"/> in both hosts.
+/// </summary>
+public sealed record ApiProblem(int Status, string Title, string Detail, IReadOnlyDictionary<string, string[]>? Errors = null)
+{
+    /// <summary>The RFC 9110 section describing the status: a stable, dereferenceable type URI.</summary>
+    public string Type => Status switch
+    {
+        400 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1",
+        401 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2",
+        403 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.4",
+        404 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5",
+        405 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.6",
+        406 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.7",
+        413 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.14",
+        415 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.16",
+        422 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.21",
+        503 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4",
+        _ => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.1",
+    };
+
+    public static ApiProblem BadRequest(string detail, IReadOnlyDictionary<string, string[]> errors) =>
+        new(StatusCodes.Status400BadRequest, "The request is not valid.", detail, errors);
+
+    public static ApiProblem Field(string field, string message) =>
+        BadRequest($"{field}: {message}", new Dictionary<string, string[]> { [field] = [message] });
+
+    public static ApiProblem NotFound(string detail, string? field = null) =>
+        new(StatusCodes.Status404NotFound, ReasonPhrases.GetReasonPhrase(404), detail,
+            field is null ? null : new Dictionary<string, string[]> { [field] = [detail] });
+
+    public static ApiProblem TooLarge(int? limit) => new(StatusCodes.Status413PayloadTooLarge, ReasonPhrases.GetReasonPhrase(413),
+        limit is null ? "The request body is too large." : $"The request body is larger than the limit of {limit} bytes (WELLBEING_MAX_BODY_BYTES).",
+        new Dictionary<string, string[]> { ["body"] = [limit is null ? "too large." : $"must be at most {limit} bytes."] });
+
+    /// <summary>The problem an exception stands for; unknown exceptions become a 500 that reveals nothing internal.</summary>
+    public static ApiProblem FromException(Exception exception) => exception switch
+    {
+        ApiException api => api.Problem,
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLarge(null),
+        BadHttpRequestException bad => new ApiProblem(bad.StatusCode, ReasonPhrases.GetReasonPhrase(bad.StatusCode), bad.Message),
+        DefinitionException definition => BadRequest(definition.Message,
+            definition.Problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray())),
+        IndexComputationException computation => new ApiProblem(StatusCodes.Status422UnprocessableEntity,
+            "The index cannot be computed with these settings.", computation.Message),
+        IndicatorDataException data => new ApiProblem(StatusCodes.Status500InternalServerError,
+            "The source data could not be read.", $"Provider '{data.ProviderId}' could not read its source data; the server log names the file and line."),
+        DirectoryNotFoundException or ProviderDiscoveryException => new ApiProblem(StatusCodes.Status500InternalServerError,
+            "The server is misconfigured.",
+            "The data directory or an indicator plug-in could not be loaded; the server log says which. Check WELLBEING_DATA_DIR and WELLBEING_PLUGINS_DIR."),
+        _ => new ApiProblem(StatusCodes.Status500InternalServerError, "An unexpected error occurred.",
+            "The server could not complete the request; the error has been logged."),
+    };
+
+    /// <summary>Unmatched routes and methods (the standalone host's status-code pages).</summary>
+    public static ApiProblem Unmatched(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Response.StatusCode == 405
+            ? new ApiProblem(405, ReasonPhrases.GetReasonPhrase(405), $"{context.Request.Method} is not allowed on {context.Request.Path}; see /api/openapi.json.")
+            : NotFound($"No endpoint at {context.Request.Path}; see /api/openapi.json for the routes.");
+    }
+
+    public ApiException ToException() => new(this);
+
+    /// <summary>The RFC 9457 document: <c>errors</c> (validation problem details) when there are any.</summary>
+    public ProblemDetails ToProblemDetails(string? instance)
+    {
+        ProblemDetails details = Errors is { Count: > 0 }
+            ? new HttpValidationProblemDetails(Errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal))
+            : new ProblemDetails();
+        details.Type = Type;
+        details.Title = Title;
+        details.Status = Status;
+        details.Detail = Detail;
+        details.Instance = instance;
+        return details;
+    }
+
+    /// <summary>Writes this problem as the response through the host's <see cref="IProblemDetailsService"/>.</summary>
+    /// <exception cref="InvalidOperationException">The host did not call <c>AddProblemDetails</c>.</exception>
+    public async Task WriteAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var service = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        context.Response.Clear();
+        context.Response.StatusCode = Status;
+        if (!await service.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = ToProblemDetails(context.Request.Path) }))
+        {
+            throw new InvalidOperationException("No problem-details writer accepted the response.");
+        }
+    }
+}

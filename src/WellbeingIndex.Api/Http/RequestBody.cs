@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace WellbeingIndex.Api.Http;
+
+/// <summary>
+/// Reads a JSON object body under a size limit. The limit is enforced here as well as by Kestrel, because the Functions
+/// host and test servers forward bodies without Kestrel's check.
+/// </summary>
+public static class RequestBody
+{
+    /// <summary>The body as an object; an empty body is <c>{}</c> (every field optional).</summary>
+    public static async Task<JObject> ReadObjectAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContentLength > maxBytes)
+        {
+            throw ApiProblem.TooLarge(maxBytes).ToException();
+        }
+
+        if (request.ContentType is { Length: > 0 } contentType
+            && !(MediaTypeHeaderValue.TryParse(contentType, out var media)
+                 && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+                     || media.MediaType.Value!.EndsWith("+json", StringComparison.OrdinalIgnoreCase))))
+        {
+            throw new ApiProblem(StatusCodes.Status415UnsupportedMediaType, "Unsupported Media Type",
+                $"The body must be JSON (Content-Type: application/json), got '{contentType}'.",
+                new Dictionary<string, string[]> { ["Content-Type"] = ["must be application/json."] }).ToException();
+        }
+
+        var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                throw ApiProblem.TooLarge(maxBytes).ToException();
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        buffer.Position = 0;
+        using var text = new StreamReader(buffer);
+        var json = await text.ReadToEndAsync(cancellationToken);
+        return string.IsNullOrWhiteSpace(json) ? [] : Parse(json);
+    }
+
+    public static JObject Parse(string json)
+    {
+        JToken token;
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(json))
+            {
+                DateParseHandling = DateParseHandling.None,
+                FloatParseHandling = FloatParseHandling.Double,
+            };
+            token = JToken.ReadFrom(reader);
+            if (reader.Read())
+            {
+                throw new JsonReaderException($"Additional text after the JSON value, line {reader.LineNumber}, position {reader.LinePosition}.");
+            }
+        }
+        catch (JsonReaderException e)
+        {
+            throw ApiProblem.Field(string.IsNullOrEmpty(e.Path) ? "body" : e.Path, $"not valid JSON: {e.Message}").ToException();
+        }
+
+        return token as JObject
+            ?? throw ApiProblem.Field("body", $"must be a JSON object, got {token.Type.ToString().ToLowerInvariant()}.").ToException();
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Routing;
+
+namespace WellbeingIndex.Api.Operations;
+
+/// <summary>
+/// Every HTTP operation of the API. Each is one class holding its name, method and route (constants the function app's
+/// <c>[Function]</c>/<c>[HttpTrigger]</c> attributes use) and its logic; the standalone server maps them here.
+/// </summary>
+public static class ApiOperations
+{
+    /// <summary>Routes are relative to this prefix, as in host.json's <c>extensions.http.routePrefix</c>.</summary>
+    public const string RoutePrefix = "api";
+
+    /// <summary>Header carrying the function key of operations whose authorization level is <c>Function</c>.</summary>
+    public const string KeyHeader = "x-functions-key";
+
+    /// <summary>The operation classes (registered as singletons by <see cref="ApiServices.AddWellbeingApi"/>).</summary>
+    public static readonly IReadOnlyList<Type> Types =
+    [
+        typeof(Health), typeof(ListFrameworks), typeof(GetFramework), typeof(ListIndicators), typeof(ComputeIndex),
+        typeof(GetLatestRun), typeof(GetRun), typeof(GetAreaHistory), typeof(PublishFramework),
+    ];
+
+    /// <summary>Maps every operation as a minimal-API endpoint under <c>/api</c> (the standalone server).</summary>
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        Health.Map(routes);
+        ListFrameworks.Map(routes);
+        GetFramework.Map(routes);
+        ListIndicators.Map(routes);
+        ComputeIndex.Map(routes);
+        GetLatestRun.Map(routes);
+        GetRun.Map(routes);
+        GetAreaHistory.Map(routes);
+        PublishFramework.Map(routes);
+    }
+
+    internal static string Pattern(string route) => $"/{RoutePrefix}/{route}";
+}

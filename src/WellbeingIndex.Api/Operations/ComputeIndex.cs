@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using WellbeingIndex.Abstractions;
+using WellbeingIndex.Api.Compute;
+using WellbeingIndex.Api.Contracts;
+using WellbeingIndex.Api.Http;
+using WellbeingIndex.Engine;
+using WellbeingIndex.Engine.Definition;
+using WellbeingIndex.Engine.Uncertainty;
+using WellbeingIndex.Providers;
+
+namespace WellbeingIndex.Api.Operations;
+
+/// <summary>
+/// <c>POST /api/frameworks/{id}/compute</c>: computes the framework (or a what-if variant) for a period and areas and
+/// returns it. Never writes to storage: analysts can try variants without touching what dashboards read.
+/// </summary>
+public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings)
+{
+    public const string Name = "ComputeIndex";
+    public const string Method = "post";
+    public const string Route = "frameworks/{id}/compute";
+
+    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var ct = cancellationToken;
+        var framework = runtime.Framework(id);
+        var body = ComputeRequest.Parse(await RequestBody.ReadObjectAsync(request, settings.MaxBodyBytes, ct));
+        CheckAreas(framework, body.Areas);
+        var definition = WhatIf.Apply(framework.Definition, body);
+        var period = body.Period ?? await runtime.Runner.LatestPeriodAsync(framework, ct);
+        if (body.Period is not null)
+        {
+            await CheckPeriodAsync(runtime, definition, period, ct);
+        }
+
+        try
+        {
+            var run = await runtime.Runner.ComputeAsync(framework, period, body.Areas, body.IsWhatIf ? definition : null, ct);
+            var document = RunDocument.Computed(run, body.IsWhatIf);
+            if (body.Uncertainty is { } options)
+            {
+                document = document with { Uncertainty = UncertaintyAnalysis.Run(run.Result, options, cancellationToken: ct).Areas };
+            }
+
+            return document.ToResult(request);
+        }
+        catch (IndexComputationException e)
+        {
+            // The data cannot support what was asked (no value for these areas at this period, a geometric mean
+            // meeting negative z-scores): name the fields that shaped it; with none given, the default period did.
+            var fields = body.GivenFields.Count > 0 ? body.GivenFields : ["period"];
+            throw new ApiProblem(StatusCodes.Status422UnprocessableEntity, "The index cannot be computed with these settings.", e.Message,
+                fields.ToDictionary(f => f, _ => new[] { e.Message })).ToException();
+        }
+    }
+
+    internal static void Map(IEndpointRouteBuilder routes) =>
+        routes.MapPost(ApiOperations.Pattern(Route), (HttpRequest request, string id, ComputeIndex operation, CancellationToken ct) =>
+                operation.HandleAsync(request, id, ct))
+            .WithName(Name)
+            .WithMetadata(new DocumentedBody(typeof(ComputeRequestBody), "Every field optional; an empty body computes the framework at its latest period."))
+            .Produces<RunDocument>(StatusCodes.Status200OK, "application/json", "text/csv")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+    /// <summary>
+    /// A period before an indicator's first data cannot be computed (nothing at or before it): say so as a fault of
+    /// <c>period</c>, with the earliest period that works, rather than as a computation failure.
+    /// </summary>
+    private static async Task CheckPeriodAsync(WellbeingRuntime runtime, IndexDefinition definition, ReferencePeriod period, CancellationToken ct)
+    {
+        var firsts = new List<(string Code, ReferencePeriod First)>();
+        foreach (var node in definition.Indicators)
+        {
+            if (node.Provider is { } id && runtime.ProviderCatalog.TryGet(id, out var provider)
+                && await provider.GetAvailablePeriodsAsync(ct) is { Count: > 0 } periods)
+            {
+                firsts.Add((node.Code, periods[0]));
+            }
+        }
+
+        var tooEarly = firsts.Where(f => !f.First.EndsOnOrBefore(period)).ToList();
+        if (tooEarly.Count > 0)
+        {
+            throw ApiProblem.Field("period",
+                $"'{period}' is before the first data of {string.Join(", ", tooEarly.Select(f => $"'{f.Code}' ({f.First})"))}; " +
+                $"the earliest period every indicator has data for is {firsts.Max(f => f.First)}.").ToException();
+        }
+    }
+
+    private static void CheckAreas(Framework framework, IReadOnlyList<string>? areas)
+    {
+        if (areas is null)
+        {
+            return;
+        }
+
+        var known = framework.Areas.Select(a => a.Code).ToHashSet(StringComparer.Ordinal);
+        var errors = areas.Select((code, i) => (code, i)).Where(x => !known.Contains(x.code))
+            .ToDictionary(x => $"areas[{x.i}]", x => new[]
+            {
+                $"'{x.code}' is not an area of framework '{framework.Id}'; GET /api/frameworks/{framework.Id} lists its {framework.Areas.Count} areas.",
+            });
+        if (errors.Count > 0)
+        {
+            throw ComputeRequest.Invalid(errors).ToException();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using WellbeingIndex.Api.Contracts;
+using WellbeingIndex.Api.Http;
+using WellbeingIndex.Publication;
+
+namespace WellbeingIndex.Api.Operations;
+
+/// <summary><c>GET /api/frameworks/{id}/runs/latest</c>: the run the latest pointer names (JSON, or CSV with <c>Accept: text/csv</c>).</summary>
+public sealed class GetLatestRun(WellbeingRuntime runtime, IResultStore store)
+{
+    public const string Name = "GetLatestRun";
+    public const string Method = "get";
+    public const string Route = "frameworks/{id}/runs/latest";
+
+    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var framework = runtime.Framework(id);
+        var run = await store.GetLatestRunAsync(framework.Id, cancellationToken)
+            ?? throw ApiProblem.NotFound($"Nothing has been published for '{framework.Id}' yet; POST /api/frameworks/{framework.Id}/publish or wait for the timer.").ToException();
+        return (await RunDocument.ReadAsync(store, run, cancellationToken)).ToResult(request);
+    }
+
+    internal static void Map(IEndpointRouteBuilder routes) =>
+        routes.MapGet(ApiOperations.Pattern(Route), (HttpRequest request, string id, GetLatestRun operation, CancellationToken ct) =>
+                operation.HandleAsync(request, id, ct))
+            .WithName(Name).Produces<RunDocument>(StatusCodes.Status200OK, "application/json", "text/csv").ProducesProblem(StatusCodes.Status404NotFound);
+}

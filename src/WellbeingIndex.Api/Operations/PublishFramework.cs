@@ -1,0 +1,63 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using WellbeingIndex.Api.Contracts;
+using WellbeingIndex.Api.Http;
+using WellbeingIndex.Publication;
+
+namespace WellbeingIndex.Api.Operations;
+
+/// <summary>
+/// <c>POST /api/frameworks/{id}/publish</c>: recomputes the framework at its latest period and publishes it. In the
+/// function app the trigger's authorization level is <c>Function</c>, so the host has checked the function key;
+/// standalone there is no host, so <c>x-functions-key</c> must equal WELLBEING_PUBLISH_KEY.
+/// </summary>
+public sealed class PublishFramework(WellbeingRuntime runtime, IndexPublisher publisher, ApiSettings settings)
+{
+    public const string Name = "PublishFramework";
+    public const string Method = "post";
+    public const string Route = "frameworks/{id}/publish";
+
+    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Authorize(request);
+        var framework = runtime.Framework(id);
+        var run = await publisher.PublishAsync(framework, null, cancellationToken);
+        return ApiJson.Result(PublishSummary.From(run), StatusCodes.Status201Created);
+    }
+
+    private void Authorize(HttpRequest request)
+    {
+        if (settings.UnderFunctionsHost)
+        {
+            return;
+        }
+
+        if (settings.PublishKey is null)
+        {
+            throw new ApiProblem(StatusCodes.Status403Forbidden, "Publishing over HTTP is not configured.",
+                $"Running standalone, publishing needs a key: set {ApiSettings.PublishKeyKey} to a secret and send it in the {ApiOperations.KeyHeader} header. " +
+                $"The in-process timer ({ApiSettings.TimerKey}) and start-up publish ({ApiSettings.PublishOnStartKey}) need no key.").ToException();
+        }
+
+        var given = request.Headers[ApiOperations.KeyHeader].ToString();
+        if (given.Length == 0 || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(settings.PublishKey)))
+        {
+            throw new ApiProblem(StatusCodes.Status401Unauthorized, "Unauthorized",
+                $"The {ApiOperations.KeyHeader} header is {(given.Length == 0 ? "missing" : "wrong")}; it must equal {ApiSettings.PublishKeyKey}.",
+                new Dictionary<string, string[]> { [ApiOperations.KeyHeader] = [given.Length == 0 ? "is required." : $"does not match {ApiSettings.PublishKeyKey}."] })
+                .ToException();
+        }
+    }
+
+    internal static void Map(IEndpointRouteBuilder routes) =>
+        routes.MapPost(ApiOperations.Pattern(Route), (HttpRequest request, string id, PublishFramework operation,
+                [FromHeader(Name = ApiOperations.KeyHeader)] string? functionKey, CancellationToken ct) => operation.HandleAsync(request, id, ct))
+            .WithName(Name).WithMetadata(FunctionKeyRequired.Instance)
+            .Produces<PublishSummary>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,40 @@
+using WellbeingIndex.Providers;
+
+namespace WellbeingIndex.Publication;
+
+/// <summary>
+/// Where published index runs live: Azure Table Storage in production (<see cref="TableResultStore"/>), memory when no
+/// storage is configured (<see cref="InMemoryResultStore"/>). Publication is atomic for readers: a run's rows are written
+/// first, the run is then marked complete and the framework's "latest" pointer is switched last, so every read method
+/// sees complete runs only and a publish that dies midway leaves readers on the previous complete run.
+/// </summary>
+public interface IResultStore
+{
+    /// <summary>
+    /// Publishes <paramref name="run"/> and makes it the framework's latest run unless a run computed later is already
+    /// latest. Idempotent: the run id is derived from the inputs, so publishing the same run again (for example after a
+    /// failure midway) rewrites identical rows and returns the same run.
+    /// </summary>
+    Task<PublishedRun> PublishAsync(FrameworkRun run, CancellationToken cancellationToken = default);
+
+    /// <summary>The run the framework's latest pointer names; null when nothing has been published.</summary>
+    Task<PublishedRun?> GetLatestRunAsync(string frameworkId, CancellationToken cancellationToken = default);
+
+    /// <summary>A complete run; null when unknown or still being written.</summary>
+    Task<PublishedRun?> GetRunAsync(string frameworkId, string runId, CancellationToken cancellationToken = default);
+
+    /// <summary>Every complete run of the framework, newest (by computation time) first.</summary>
+    Task<IReadOnlyList<PublishedRun>> ListRunsAsync(string frameworkId, CancellationToken cancellationToken = default);
+
+    /// <summary>One row per area in the run's area order; empty when the run is unknown or not complete.</summary>
+    Task<IReadOnlyList<AreaScoreRow>> GetAreaScoresAsync(string frameworkId, string runId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// One row per indicator and area, indicators in definition order then areas in the run's order; empty when the run
+    /// is unknown or not complete.
+    /// </summary>
+    Task<IReadOnlyList<IndicatorValueRow>> GetIndicatorValuesAsync(string frameworkId, string runId, CancellationToken cancellationToken = default);
+
+    /// <summary>One area's scores in every complete run that has it, oldest computation first.</summary>
+    Task<IReadOnlyList<AreaScoreRow>> GetAreaHistoryAsync(string frameworkId, string areaCode, CancellationToken cancellationToken = default);
+}

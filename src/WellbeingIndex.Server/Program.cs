@@ -1,0 +1,3 @@
+using WellbeingIndex.Server;
+
+StandaloneServer.Build(args).Run();

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using WellbeingIndex.Api;
+using WellbeingIndex.Api.Http;
+using WellbeingIndex.Api.Operations;
+using WellbeingIndex.Indicators;
+
+namespace WellbeingIndex.Server;
+
+/// <summary>
+/// The API without the Functions host: the same operations mapped as minimal-API endpoints on Kestrel, the generated
+/// OpenAPI document at <c>/api/openapi.json</c>, and the publish timer in-process.
+/// </summary>
+public static class StandaloneServer
+{
+    public const string OpenApiPath = "/api/openapi.json";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var url = ListenAddress.Choose(builder.Configuration["urls"] ?? builder.Configuration["http_ports"] ?? builder.Configuration["https_ports"]);
+        if (url is not null)
+        {
+            builder.WebHost.UseUrls(url);
+        }
+
+        var services = builder.Services;
+        services.AddWellbeingApi(BuiltInIndicators.Assembly, underFunctionsHost: false);
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddOpenApi(ApiOpenApi.Configure);
+        services.AddSingleton<ScheduledPublisher>();
+        services.AddSingleton(sp => new PublishTimer(() => sp.GetRequiredService<ScheduledPublisher>().NextPublish));
+        services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());
+        services.AddOptions<KestrelServerOptions>()
+            .Configure<IServiceProvider>((kestrel, sp) => kestrel.Limits.MaxRequestBodySize = sp.GetRequiredService<ApiSettings>().MaxBodyBytes);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(context => ApiProblem.Unmatched(context.HttpContext).WriteAsync(context.HttpContext));
+        ApiOperations.Map(app);
+        app.MapOpenApi(OpenApiPath);
+        return app;
+    }
+}
