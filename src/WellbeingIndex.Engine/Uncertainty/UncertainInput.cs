@@ -25,7 +25,7 @@ public enum UncertainInputKind
 /// <summary>
 /// One uncertain input of a sensitivity analysis: a factor drawn uniformly from [0, 1) per run and mapped to a choice
 /// (an alternative, equally likely; or a weight perturbation seeded by the draw). Written on the command line as
-/// <c>weights:0.25</c> (one input per level), <c>aggregate:amean,gmean</c>, <c>normalise:minmax,zscore</c>,
+/// <c>weights:0.25</c> (one input per level), <c>aggregate:amean,gmean</c>, <c>normalise:minmax,zscore(m=100;s=10)</c>,
 /// <c>impute:none,mean</c>, <c>treat:on,off</c> or <c>$.steps[2].winmax:3,5</c>.
 /// </summary>
 public sealed record UncertainInput
@@ -120,6 +120,7 @@ public sealed record UncertainInput
 
         var kind = text[..colon].Trim();
         var values = text[(colon + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        MethodSpec? Own(string step) => definition.Step(step)?.Method;
         switch (kind.ToLowerInvariant())
         {
             case "weights":
@@ -130,11 +131,11 @@ public sealed record UncertainInput
 
                 return Enumerable.Range(1, definition.Depth - 1).Select(l => Weights(l, noise)).ToList();
             case "aggregate":
-                return [Choice(UncertainInputKind.Aggregate, ParseMethods<IAggregator>(values, registry, text))];
+                return [Choice(UncertainInputKind.Aggregate, ParseMethods<IAggregator>(values, registry, text, Own(StepNames.Aggregate)))];
             case "normalise":
-                return [Choice(UncertainInputKind.Normalise, ParseMethods<INormaliser>(values, registry, text))];
+                return [Choice(UncertainInputKind.Normalise, ParseMethods<INormaliser>(values, registry, text, Own(StepNames.Normalise)))];
             case "impute":
-                return [Choice(UncertainInputKind.Impute, ParseMethods<IImputer>(values, registry, text))];
+                return [Choice(UncertainInputKind.Impute, ParseMethods<IImputer>(values, registry, text, Own(StepNames.Impute)))];
             case "treat":
                 return values.All(v => v is "on" or "off") && values.Length > 0
                     ? [new UncertainInput("treat", UncertainInputKind.Treat) { Values = values.Select(v => (JToken)(v == "on")).ToList() }]
@@ -205,19 +206,64 @@ public sealed record UncertainInput
         return list;
     }
 
-    private static List<MethodSpec> ParseMethods<T>(string[] names, MethodRegistry registry, string text) where T : class, IMethod
+    /// <summary>
+    /// Methods written <c>name</c> or <c>name(k=v;k2=v2)</c>. A bare name that is the definition's own method for
+    /// the step keeps the definition's parameters (so <c>minmax</c> after <c>--range 1,100</c> stays 1–100).
+    /// </summary>
+    private static List<MethodSpec> ParseMethods<T>(string[] names, MethodRegistry registry, string text, MethodSpec? own) where T : class, IMethod
     {
         if (names.Length == 0)
         {
             throw new ArgumentException($"--uncertain '{text}' lists no method.");
         }
 
-        foreach (var name in names.Where(n => !registry.TryGet<T>(n, out _)))
+        var specs = new List<MethodSpec>();
+        foreach (var item in names)
         {
-            throw new ArgumentException($"--uncertain '{text}': unknown {MethodRegistry.StepOf(typeof(T))} method '{name}'; known: {string.Join(", ", registry.Names<T>())}.");
+            var open = item.IndexOf('(', StringComparison.Ordinal);
+            var name = (open < 0 ? item : item[..open]).Trim();
+            if (!registry.TryGet<T>(name, out var method))
+            {
+                throw new ArgumentException($"--uncertain '{text}': unknown {MethodRegistry.StepOf(typeof(T))} method '{name}'; known: {string.Join(", ", registry.Names<T>())}.");
+            }
+
+            var spec = new MethodSpec(name);
+            if (open >= 0)
+            {
+                if (!item.EndsWith(')'))
+                {
+                    throw new ArgumentException($"--uncertain '{text}': '{item}' must be written name(k=v;k2=v2).");
+                }
+
+                foreach (var p in item[(open + 1)..^1].Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                {
+                    var eq = p.IndexOf('=', StringComparison.Ordinal);
+                    if (eq <= 0)
+                    {
+                        throw new ArgumentException($"--uncertain '{text}': parameter '{p}' must be NAME=VALUE.");
+                    }
+
+                    var value = p[(eq + 1)..].Trim();
+                    spec = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+                        ? spec.WithNumber(p[..eq].Trim(), number)
+                        : spec.WithText(p[..eq].Trim(), value);
+                }
+            }
+            else if (own is not null && own.Method == spec.Method)
+            {
+                spec = own;
+            }
+
+            var problem = method.Validate(spec).FirstOrDefault();
+            if (problem is not null)
+            {
+                throw new ArgumentException($"--uncertain '{text}': {spec}: {problem.Parameter} {problem.Message}");
+            }
+
+            specs.Add(spec);
         }
 
-        return names.Select(n => new MethodSpec(n)).ToList();
+        return specs;
     }
 
     private static JToken Value(string text, JValue current) => current.Type switch

@@ -94,3 +94,18 @@ public class SensitivityAnalysisTests
         Assert.All(result.Areas, a => Assert.Equal(a.NominalRank, a.MedianRank));
     }
 }
+
+public class UncertainInputTests
+{
+    [Fact]
+    public void Alternatives_take_parameters_and_a_bare_own_method_keeps_the_definitions()
+    {
+        // The example definition normalises with minmax l = 0, u = 100; here it is 1–100.
+        var definition = Examples.Definition(Examples.MinMax(1, 100), Examples.Mean());
+        var input = UncertainInput.Parse("normalise:minmax,zscore(m=100;s=10)", definition).Single();
+
+        Assert.Equal(MethodSpec.Of("minmax", ("l", 1), ("u", 100)), input.Methods[0]);
+        Assert.Equal(MethodSpec.Of("zscore", ("m", 100), ("s", 10)), input.Methods[1]);
+        Assert.Contains("must be written name(k=v;k2=v2)", Assert.Throws<ArgumentException>(() => UncertainInput.Parse("normalise:zscore(m=1", definition)).Message);
+    }
+}
