@@ -104,8 +104,9 @@ internal static class Plots
 
         plot.YLabel("rank (1 = best)");
         plot.Axes.SetLimitsY(ranked.Count + 1, 0);
-        plot.ShowLegend(Alignment.UpperLeft);
-        plot.Title($"{id}: rank intervals over {sensitivity.RunCount} runs ({string.Join(", ", sensitivity.Options.Inputs.Select(i => i.Name))})");
+        plot.ShowLegend(Alignment.LowerLeft);
+        var runs = sensitivity.Options.Sobol ? $"the {2 * sensitivity.Options.Runs} A and B runs of a Sobol design" : $"{sensitivity.RunCount} runs";
+        plot.Title($"{id}: rank intervals over {runs} ({string.Join(", ", sensitivity.Options.Inputs.Select(i => i.Name))})");
         plot.SavePng(Path.Combine(folder, "rank_intervals.png"), Math.Max(Width, Math.Min(3000, 18 * shown.Count + 200)), Height);
         files.Add("rank_intervals.png");
 
