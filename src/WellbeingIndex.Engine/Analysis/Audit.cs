@@ -61,21 +61,18 @@ public sealed record AuditResult(
 
         pairs.AddRange(definition.Nodes.Where(n => n.Parent is not null).Select(n => (n.Code, n.Parent!)));
         var columns = definition.Nodes.ToDictionary(n => n.Code, n => Scores(n.Code), StringComparer.Ordinal);
-        var ranks = columns.Where(c => !c.Value.Any(double.IsNaN)).ToDictionary(c => c.Key, c =>
+        var orders = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        foreach (var code in pairs.SelectMany(p => new[] { p.A, p.B }).Distinct())
         {
-            var r = (double[])c.Value.Clone();
-            Correlation.MeanRanks(r);
-            return r;
-        }, StringComparer.Ordinal);
+            orders[code] = Correlation.SortedRows(columns[code]);
+        }
+
         var correlations = new CorrelationPair[pairs.Count * 2];
         Parallel.For(0, pairs.Count, new ParallelOptions { CancellationToken = cancellationToken }, p =>
         {
             var (a, b) = pairs[p];
             correlations[2 * p] = new CorrelationPair(a, b, "pearson", Correlation.Pearson(columns[a], columns[b]));
-            var spearman = ranks.TryGetValue(a, out var ra) && ranks.TryGetValue(b, out var rb)
-                ? Correlation.Pearson(ra, rb)
-                : Correlation.Spearman(columns[a], columns[b]);
-            correlations[2 * p + 1] = new CorrelationPair(a, b, "spearman", spearman);
+            correlations[2 * p + 1] = new CorrelationPair(a, b, "spearman", Correlation.Spearman(columns[a], orders[a], columns[b], orders[b]));
         });
 
         var cronbach = groups.ToImmutableSortedDictionary(g => g.Code,

@@ -59,6 +59,58 @@ public static class Correlation
         return Pearson(a, b);
     }
 
+    /// <summary>The rows of the present values of <paramref name="x"/>, in ascending order of value (for <see cref="Spearman(double[], int[], double[], int[])"/>).</summary>
+    public static int[] SortedRows(double[] x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var rows = Enumerable.Range(0, x.Length).Where(i => !double.IsNaN(x[i])).ToArray();
+        var keys = rows.Select(i => x[i]).ToArray();
+        Array.Sort(keys, rows);
+        return rows;
+    }
+
+    /// <summary>
+    /// <see cref="Spearman(ReadOnlySpan{double}, ReadOnlySpan{double})"/> from each column's rows pre-sorted by
+    /// <see cref="SortedRows"/>: ranking over the complete pairs is then a linear walk, not a sort per pair, which is
+    /// what makes an audit of hundreds of pairs at 33,000 rows take milliseconds.
+    /// </summary>
+    public static double Spearman(double[] x, int[] xOrder, double[] y, int[] yOrder)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        CheckLengths(x, y);
+        var rx = new double[x.Length];
+        var ry = new double[y.Length];
+        RanksWhereBoth(x, xOrder, y, rx);
+        RanksWhereBoth(y, yOrder, x, ry);
+        for (var i = 0; i < x.Length; i++)
+        {
+            if (double.IsNaN(x[i]) || double.IsNaN(y[i])) rx[i] = double.NaN;
+        }
+
+        return Pearson(rx, ry);
+    }
+
+    /// <summary>Mean ranks of <paramref name="x"/> among the rows where <paramref name="other"/> is present too.</summary>
+    private static void RanksWhereBoth(double[] x, int[] order, double[] other, double[] ranks)
+    {
+        var kept = new int[order.Length];
+        var m = 0;
+        foreach (var row in order)
+        {
+            if (!double.IsNaN(other[row])) kept[m++] = row;
+        }
+
+        for (var start = 0; start < m;)
+        {
+            var end = start + 1;
+            while (end < m && x[kept[end]] == x[kept[start]]) end++;
+            var rank = (start + 1 + end) / 2.0;
+            for (var k = start; k < end; k++) ranks[kept[k]] = rank;
+            start = end;
+        }
+    }
+
     /// <summary>Sample covariance (n − 1) over the complete pairs; NaN below two pairs.</summary>
     public static double Covariance(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {

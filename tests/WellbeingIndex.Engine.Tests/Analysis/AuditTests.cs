@@ -26,6 +26,17 @@ public class AuditTests
     }
 
     [Fact]
+    public void Spearman_from_presorted_rows_equals_MathNet_on_the_complete_pairs()
+    {
+        double[] a = [3, 1, double.NaN, 4, 4, 9, 2];
+        double[] b = [1, 5, 2, double.NaN, 5, 7, 3];
+        // Complete pairs: rows 0, 1, 4, 5, 6 → a 3, 1, 4, 9, 2 and b 1, 5, 5, 7, 3.
+        var expected = MathStats.Correlation.Spearman([3, 1, 4, 9, 2], [1, 5, 5, 7, 3]);
+        Assert.Equal(expected, Correlation.Spearman(a, Correlation.SortedRows(a), b, Correlation.SortedRows(b)), 12);
+        Assert.Equal(expected, Correlation.Spearman(a, b), 12);
+    }
+
+    [Fact]
     public void Correlations_use_the_pairs_where_both_are_present()
     {
         double[] a = [1, 2, double.NaN, 4, 5, 6];
