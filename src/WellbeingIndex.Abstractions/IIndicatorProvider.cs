@@ -7,6 +7,7 @@ namespace WellbeingIndex.Abstractions;
 /// </summary>
 public interface IIndicatorProvider
 {
+    /// <summary>What the indicator is and where it comes from; constant for the provider's lifetime.</summary>
     IndicatorMetadata Metadata { get; }
 
     /// <summary>

@@ -8,16 +8,25 @@ public sealed record IndicatorMetadata
 {
     /// <summary>Stable identifier, lower-case letters, digits and hyphens (for example <c>income-median-weekly-pay</c>).</summary>
     public required string Id { get; init; }
+    /// <summary>Human-readable name, as a dashboard labels it.</summary>
     public required string Name { get; init; }
     /// <summary>The domain of wellbeing it speaks to (for example <c>income</c>, <c>housing</c>).</summary>
     public required string Domain { get; init; }
+    /// <summary>Unit of the values (for example <c>% of households</c>).</summary>
     public required string Unit { get; init; }
+    /// <summary>Whether higher or lower values are better.</summary>
     public required Direction Direction { get; init; }
+    /// <summary>The areas the values are published for.</summary>
     public required GeographyLevel Geography { get; init; }
+    /// <summary>Who publishes the source (for example <c>Office for National Statistics</c>).</summary>
     public required string Publisher { get; init; }
+    /// <summary>The published dataset and table the values come from.</summary>
     public required string Dataset { get; init; }
+    /// <summary>Where the dataset is published (absolute http or https).</summary>
     public required Uri Url { get; init; }
+    /// <summary>The licence the data is published under (for example <c>Open Government Licence v3.0</c>).</summary>
     public required string Licence { get; init; }
+    /// <summary>The kind of period the values refer to.</summary>
     public required PeriodKind PeriodKind { get; init; }
     /// <summary>Caveats a user must know (series breaks, modelled estimates).</summary>
     public string? Notes { get; init; }

@@ -6,6 +6,8 @@ namespace WellbeingIndex.Abstractions;
 /// </summary>
 public sealed record IndicatorRequest
 {
+    /// <summary>Asks for <paramref name="areaCodes"/> (at least one) at <paramref name="period"/>.</summary>
+    /// <exception cref="ArgumentException">No area code is given.</exception>
     public IndicatorRequest(IReadOnlyList<string> areaCodes, ReferencePeriod period)
     {
         ArgumentNullException.ThrowIfNull(areaCodes);
@@ -18,7 +20,9 @@ public sealed record IndicatorRequest
         Period = period;
     }
 
+    /// <summary>GSS codes of the areas wanted; the answer keeps this order.</summary>
     public IReadOnlyList<string> AreaCodes { get; }
 
+    /// <summary>The period asked for: the latest value ending at or before its end is answered.</summary>
     public ReferencePeriod Period { get; }
 }

@@ -11,4 +11,11 @@ public enum PeriodKind
     CalendarYear,
     /// <summary>A UK financial year, 1 April to 31 March, labelled by the year it starts in.</summary>
     FinancialYear,
+    /// <summary>Several consecutive calendar years pooled into one estimate (ONS and OHID three-year periods), labelled 2020-2022.</summary>
+    MultiYear,
+    /// <summary>
+    /// Twelve months from a day other than 1 January or 1 April (a survey year such as 16 November to 15 November),
+    /// labelled by its ISO 8601 interval, 2015-11-16/P1Y.
+    /// </summary>
+    TwelveMonths,
 }

@@ -8,15 +8,19 @@ namespace WellbeingIndex.Abstractions;
 /// </summary>
 public sealed class ProviderContext
 {
+    /// <summary>A context over <paramref name="dataDirectory"/> (made absolute).</summary>
+    /// <exception cref="ArgumentException">The directory is null, empty or blank.</exception>
     public ProviderContext(string dataDirectory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
         DataDirectory = Path.GetFullPath(dataDirectory);
     }
 
+    /// <summary>The absolute path of the folder holding the published data files.</summary>
     public string DataDirectory { get; }
 
     /// <summary>Opens <paramref name="fileName"/> (or <c>fileName.gz</c>) in the data directory as UTF-8 text.</summary>
+    /// <exception cref="IndicatorDataException">Neither file exists; the message names the paths looked for.</exception>
     public TextReader OpenText(string providerId, string fileName)
     {
         var path = Path.Combine(DataDirectory, fileName);

@@ -24,7 +24,7 @@ public sealed class WellbeingRuntime
         ArgumentNullException.ThrowIfNull(builtIn);
         DataDirectory = Providers.DataDirectory.Resolve(settings.DataDirectory);
         ProviderCatalog = ProviderCatalog.Discover(new ProviderContext(DataDirectory), [builtIn], settings.PluginsDirectory);
-        Frameworks = FrameworkCatalog.FromAssembly(builtIn);
+        Frameworks = FrameworkCatalog.FromAssembly(builtIn, data: ProviderCatalog.Context);
         Runner = new FrameworkRunner(ProviderCatalog, clock);
     }
 

@@ -15,15 +15,18 @@ public static class CommandLine
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
+        var compute = ComputeCommand.Create(output);
         var root = new RootCommand("WellbeingIndex: composite wellbeing-and-sustainability indices for places.")
         {
-            ComputeCommand.Create(output),
+            compute,
+            TrendsCommand.Create(output, compute),
             AuditCommand.Create(output),
             SensitivityCommand.Create(output, error),
             MethodsCommand.Create(output),
             ValidateCommand.Create(output),
             PublishCommand.Create(output),
             RunsCommand.Create(output),
+            InequalityCommand.Create(output),
         };
 
         var parse = root.Parse(args);

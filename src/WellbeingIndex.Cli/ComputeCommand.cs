@@ -27,9 +27,48 @@ internal static class ComputeCommand
 
         var command = new Command("compute", "Compute a composite index.") { outFile, uncertainty, weightNoise, seed };
         recipe.AddTo(command);
+        var panelFlags = new PanelFlags();
+        foreach (var option in panelFlags.All)
+        {
+            command.Options.Add(option);
+        }
 
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var flags = RecipeOptions.Read(parse);
+            var overTime = PanelFlags.Read(parse);
+            if (overTime.AsksForPanel)
+            {
+                if (parse.GetValue(uncertainty) is not null || parse.GetValue<string?>("--period") is not null)
+                {
+                    throw new UsageException("--uncertainty and --period apply to one period; a panel (--time, --impute-panel, --from/--to) is computed over all its periods.");
+                }
+
+                var (panel, _) = await PanelCompute.RunAsync(parse, flags, overTime, cancellationToken);
+                var to = parse.GetValue(outFile);
+                if (to is null)
+                {
+                    overTime.WriteCsv(panel, output);
+                    return CommandLine.Ok;
+                }
+
+                Directory.CreateDirectory(to.DirectoryName ?? ".");
+                await using (var writer = new StreamWriter(to.FullName))
+                {
+                    if (to.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase))
+                    {
+                        await writer.WriteAsync(PanelCompute.ToJson(panel).ToString());
+                    }
+                    else
+                    {
+                        overTime.WriteCsv(panel, writer);
+                    }
+                }
+
+                await output.WriteLineAsync($"{panel.Definition.Id}: {panel.Input.AreaCodes.Length} areas × {panel.Periods.Length} periods ({panel.Time}), {panel.Definition.Indicators.Length} indicators -> {to.FullName}");
+                return CommandLine.Ok;
+            }
+
             var (result, run) = await recipe.LoadAsync(parse, cancellationToken);
 
             UncertaintyResult? spread = null;
@@ -41,9 +80,29 @@ internal static class ComputeCommand
             }
 
             var target = parse.GetValue(outFile);
+            if (overTime.Table is { } table)
+            {
+                if (spread is not null)
+                {
+                    throw new UsageException("--table writes one data set; --uncertainty adds rank columns to the default output only.");
+                }
+
+                if (target is not null && target.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new UsageException("--table chooses what a CSV holds; JSON output holds every score already.");
+                }
+            }
+
             if (target is null)
             {
-                IndexResultCsv.Write(result, output, spread);
+                if (overTime.Table is { } t)
+                {
+                    ResultTableCsv.Write(result, t, output);
+                }
+                else
+                {
+                    IndexResultCsv.Write(result, output, spread);
+                }
             }
             else
             {
@@ -59,6 +118,10 @@ internal static class ComputeCommand
                     {
                         FrameworkCompute.WriteJson(run, writer);
                     }
+                }
+                else if (overTime.Table is { } t)
+                {
+                    ResultTableCsv.Write(result, t, writer);
                 }
                 else
                 {

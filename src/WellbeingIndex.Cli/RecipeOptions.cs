@@ -10,7 +10,7 @@ using WellbeingIndex.Providers;
 namespace WellbeingIndex.Cli;
 
 /// <summary>
-/// The options every command that builds an index shares (<c>compute</c>, <c>audit</c>, <c>sensitivity</c>): where the
+/// The options every command that builds an index shares (<c>compute</c>, <c>trends</c>, <c>audit</c>, <c>sensitivity</c>): where the
 /// data and hierarchy come from and the recipe flags. <see cref="LoadAsync"/> runs the nominal index.
 /// </summary>
 internal sealed class RecipeOptions
@@ -50,23 +50,28 @@ internal sealed class RecipeOptions
         }
     }
 
-    public RecipeFlags Flags(ParseResult parse)
+    /// <summary>
+    /// The recipe flags, read by name so that every command carrying these options (compute, trends, audit,
+    /// sensitivity) reads them alike.
+    /// </summary>
+    public static RecipeFlags Read(ParseResult parse)
     {
-        var screen = Flag(parse.GetValue(_screen), parse.GetValue(_screenParams), "--screen");
+        var screenMethod = parse.GetValue<string?>("--screen");
+        var screen = Flag(screenMethod, parse.GetValue<string[]?>("--screen-param"), "--screen");
         return new RecipeFlags(
-            Flag(parse.GetValue(_impute), parse.GetValue(_imputeParams), "--impute"),
-            Flag(parse.GetValue(_treat), parse.GetValue(_treatParams), "--treat"),
-            NormaliseFlag(parse.GetValue(_normalise), parse.GetValue(_range), parse.GetValue(_normaliseParams)),
-            Flag(parse.GetValue(_aggregate), parse.GetValue(_aggregateParams), "--aggregate"),
-            parse.GetValue(_minCoverage))
+            Flag(parse.GetValue<string?>("--impute"), parse.GetValue<string[]?>("--impute-param"), "--impute"),
+            Flag(parse.GetValue<string?>("--treat"), parse.GetValue<string[]?>("--treat-param"), "--treat"),
+            NormaliseFlag(parse.GetValue<string?>("--normalise"), parse.GetValue<string?>("--range"), parse.GetValue<string[]?>("--normalise-param")),
+            Flag(parse.GetValue<string?>("--aggregate"), parse.GetValue<string[]?>("--aggregate-param"), "--aggregate"),
+            parse.GetValue<double?>("--min-coverage"))
         {
-            Denominate = parse.GetValue(_denominate),
+            Denominate = parse.GetValue<bool>("--denominate"),
             Screen = screen is null ? null : new MethodSpec(StepNames.Screen, screen.Numbers, screen.Texts.SetItem("unit_screen", screen.Method switch
             {
                 "byna" => Screening.ByNA,
                 "byzeros" => Screening.ByZeros,
                 "bynaandzeros" => Screening.ByNAAndZeros,
-                _ => throw new UsageException($"--screen '{parse.GetValue(_screen)}' must be byNA, byzeros or byNAandzeros."),
+                _ => throw new UsageException($"--screen '{screenMethod}' must be byNA, byzeros or byNAandzeros."),
             })),
         };
     }
@@ -74,7 +79,7 @@ internal sealed class RecipeOptions
     /// <summary>Reads the data and definition the options name, applies the recipe flags and computes the nominal index.</summary>
     public async Task<(IndexResult Result, FrameworkRun? Run)> LoadAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var recipe = Flags(parse);
+        var recipe = Read(parse);
         FileInfo? def = parse.GetValue(_definition), id = parse.GetValue(_idata), im = parse.GetValue(_imeta), td = parse.GetValue(_tidy);
         var fw = parse.GetValue(_framework);
         if (fw is not null)

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Reflection;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using WellbeingIndex.Abstractions;
 using WellbeingIndex.Engine.Definition;
 using WellbeingIndex.Engine.Methods;
 
@@ -10,7 +11,8 @@ namespace WellbeingIndex.Providers;
 /// <summary>
 /// The ready-made frameworks. Each is two embedded resources of the indicators assembly, so a framework ships with the
 /// providers it names: <c>WellbeingIndex.Frameworks.&lt;id&gt;.json</c> (the definition) and
-/// <c>WellbeingIndex.Frameworks.&lt;id&gt;.areas.json</c> (its default areas, <c>[{"code": ..., "name": ...}]</c>).
+/// <c>WellbeingIndex.Frameworks.&lt;id&gt;.areas.json</c> (its default areas, <c>[{"code": ..., "name": ...}]</c>, or
+/// <c>{"from": "lsoa2021"}</c> for every 2021 LSOA in England, read from the data directory when first needed).
 /// </summary>
 public sealed class FrameworkCatalog
 {
@@ -29,9 +31,10 @@ public sealed class FrameworkCatalog
     public IReadOnlyList<Framework> All { get; }
 
     /// <summary>The frameworks embedded in <paramref name="assembly"/> under the naming rule above.</summary>
-    public static FrameworkCatalog FromAssembly(Assembly assembly, MethodRegistry? registry = null)
+    public static FrameworkCatalog FromAssembly(Assembly assembly, MethodRegistry? registry = null, ProviderContext? data = null)
     {
         ArgumentNullException.ThrowIfNull(assembly);
+        Func<ProviderContext> context = data is null ? () => new ProviderContext(DataDirectory.FromEnvironment()) : () => data;
         var names = assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
         var frameworks = new List<Framework>();
         foreach (var name in names.Where(n => n.EndsWith(".json", StringComparison.Ordinal) && !n.EndsWith(AreasSuffix, StringComparison.Ordinal))
@@ -54,7 +57,8 @@ public sealed class FrameworkCatalog
                 throw new InvalidDataException($"Framework resource {name} is invalid: {e.Message}", e);
             }
 
-            frameworks.Add(new Framework(id, definition, ReadAreas(ReadResource(assembly, areasName), areasName)));
+            var areasJson = ReadResource(assembly, areasName);
+            frameworks.Add(new Framework(id, definition, IsLsoa2021Source(areasJson, areasName) ? new LsoaAreas(context) : ReadAreas(areasJson, areasName)));
         }
 
         return new FrameworkCatalog(frameworks);
@@ -113,6 +117,28 @@ public sealed class FrameworkCatalog
         }
 
         return areas;
+    }
+
+    private static bool IsLsoa2021Source(string json, string source)
+    {
+        JToken token;
+        try
+        {
+            token = JToken.Parse(json);
+        }
+        catch (JsonReaderException)
+        {
+            return false;
+        }
+
+        if (token is not JObject o)
+        {
+            return false;
+        }
+
+        return o.Properties().Count() == 1 && o["from"] is { Type: JTokenType.String } from && from.Value<string>() == "lsoa2021"
+            ? true
+            : throw new InvalidDataException($"{source}: an areas object must be {{\"from\": \"lsoa2021\"}} (every 2021 LSOA in England).");
     }
 
     private static string ReadResource(Assembly assembly, string name)

@@ -3,6 +3,8 @@ using WellbeingIndex.Abstractions;
 using WellbeingIndex.Engine;
 using WellbeingIndex.Engine.Data;
 using WellbeingIndex.Engine.Definition;
+using WellbeingIndex.Engine.Methods;
+using WellbeingIndex.Engine.Panel;
 using WellbeingIndex.Engine.Pipeline;
 
 namespace WellbeingIndex.Providers;
@@ -44,7 +46,75 @@ public sealed class FrameworkRunner
         var names = framework.Areas.ToDictionary(a => a.Code, a => a.Name, StringComparer.Ordinal);
         var codes = areaCodes ?? framework.Areas.Select(a => a.Code).ToList();
         CheckAreas(framework, codes, names);
+        var (data, values, metadata) = await FetchAsync(framework, definition, codes, names, period, ct).ConfigureAwait(false);
+        var result = IndexPipeline.Run(definition, data, cancellationToken: ct);
+        return new FrameworkRun(framework with { Definition = definition }, period, result, values, metadata, _clock.GetCurrentInstant());
+    }
 
+    /// <summary>
+    /// Computes <paramref name="framework"/> at every period from <paramref name="from"/> to <paramref name="to"/>
+    /// (stepping by the kind of <paramref name="from"/>: a year, or a month) as one panel whose scores are comparable as
+    /// the time mode says (<paramref name="time"/>, else the definition's time block, else per-period). At each period
+    /// every value is the latest at or before it, and keeps its own reference period.
+    /// </summary>
+    /// <exception cref="ArgumentException">from is after to, the span is not of years or months, or an area is unknown.</exception>
+    /// <exception cref="IndexComputationException">A period cannot be computed (an indicator without any value), or the panel run fails.</exception>
+    public async Task<FrameworkSeries> ComputeSeriesAsync(Framework framework, ReferencePeriod from, ReferencePeriod to,
+        TimeDefinition? time = null, IReadOnlyList<string>? areaCodes = null, IndexDefinition? definitionOverride = null,
+        MethodSpec? imputePanel = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        var definition = definitionOverride ?? framework.Definition;
+        var names = framework.Areas.ToDictionary(a => a.Code, a => a.Name, StringComparer.Ordinal);
+        var codes = areaCodes ?? framework.Areas.Select(a => a.Code).ToList();
+        CheckAreas(framework, codes, names);
+        var periods = Span(from, to);
+        var fetched = new List<(IndicatorData Data, Dictionary<string, IReadOnlyList<IndicatorValue>> Values, Dictionary<string, IndicatorMetadata> Metadata)>();
+        foreach (var period in periods)
+        {
+            fetched.Add(await FetchAsync(framework, definition, codes, names, period, ct).ConfigureAwait(false));
+        }
+
+        var panel = new PanelData([.. periods.Select((p, i) => (p, fetched[i].Data))]);
+        var result = PanelPipeline.Run(definition, panel, new PanelOptions(time, imputePanel), cancellationToken: ct);
+        return new FrameworkSeries(framework with { Definition = result.Definition }, result,
+            [.. fetched.Select(f => (IReadOnlyDictionary<string, IReadOnlyList<IndicatorValue>>)f.Values)], fetched[0].Metadata, _clock.GetCurrentInstant());
+    }
+
+    /// <summary>The periods from <paramref name="from"/> to <paramref name="to"/> inclusive, a year or a month apart.</summary>
+    /// <exception cref="ArgumentException">from is after to, or they are days or of different kinds.</exception>
+    public static IReadOnlyList<ReferencePeriod> Span(ReferencePeriod from, ReferencePeriod to)
+    {
+        if (from.Kind != to.Kind)
+        {
+            throw new ArgumentException($"from {from} and to {to} must be the same kind of period.", nameof(to));
+        }
+
+        if (from > to)
+        {
+            throw new ArgumentException($"from {from} is after to {to}.", nameof(from));
+        }
+
+        var periods = new List<ReferencePeriod>();
+        for (var p = from; p <= to; p = Next(p))
+        {
+            periods.Add(p);
+        }
+
+        return periods;
+    }
+
+    private static ReferencePeriod Next(ReferencePeriod p) => p.Kind switch
+    {
+        PeriodKind.CalendarYear => ReferencePeriod.ForCalendarYear(p.Start.Year + 1),
+        PeriodKind.FinancialYear => ReferencePeriod.ForFinancialYear(p.Start.Year + 1),
+        PeriodKind.Month => ReferencePeriod.ForMonth(new YearMonth(p.Start.Year, p.Start.Month).PlusMonths(1)),
+        _ => throw new ArgumentException($"a series steps by years or months, not days ({p}).", "from"),
+    };
+
+    private async Task<(IndicatorData Data, Dictionary<string, IReadOnlyList<IndicatorValue>> Values, Dictionary<string, IndicatorMetadata> Metadata)> FetchAsync(
+        Framework framework, IndexDefinition definition, IReadOnlyList<string> codes, Dictionary<string, string> names, ReferencePeriod period, CancellationToken ct)
+    {
         var indicators = definition.Indicators;
         var providers = indicators.Select(ProviderOf).ToArray();
         var request = new IndicatorRequest(codes, period);
@@ -81,9 +151,7 @@ public sealed class FrameworkRunner
             throw new IndexComputationException($"Framework '{framework.Id}' cannot be computed at {period}: {string.Join(" ", empty)}");
         }
 
-        var data = new IndicatorData(codes, columns, codes.Select(c => names[c]).ToList());
-        var result = IndexPipeline.Run(definition, data, cancellationToken: ct);
-        return new FrameworkRun(framework with { Definition = definition }, period, result, values, metadata, _clock.GetCurrentInstant());
+        return (new IndicatorData(codes, columns, codes.Select(c => names[c]).ToList()), values, metadata);
     }
 
     /// <summary>

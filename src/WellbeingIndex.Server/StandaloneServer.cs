@@ -11,7 +11,7 @@ namespace WellbeingIndex.Server;
 
 /// <summary>
 /// The API without the Functions host: the same operations mapped as minimal-API endpoints on Kestrel, the generated
-/// OpenAPI document at <c>/api/openapi.json</c>, and the publish timer in-process.
+/// OpenAPI document at <c>/api/openapi.json</c>, the publish timer in-process, and the reference dashboard at <c>/</c>.
 /// </summary>
 public static class StandaloneServer
 {
@@ -39,6 +39,7 @@ public static class StandaloneServer
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages(context => ApiProblem.Unmatched(context.HttpContext).WriteAsync(context.HttpContext));
+        DashboardFiles.Use(app);
         ApiOperations.Map(app);
         app.MapOpenApi(OpenApiPath);
         return app;

@@ -2,12 +2,16 @@ using BenchmarkDotNet.Running;
 using WellbeingIndex.Benchmarks.Api;
 using WellbeingIndex.Benchmarks.Engine;
 using WellbeingIndex.Benchmarks.Publishing;
+using WellbeingIndex.Benchmarks.SmallAreas;
 
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- quick      (engine: median, allocations, peak memory)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- engine     (engine: BenchmarkDotNet)
+// dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- panel      (33,000 x 40 x 5 panel per time mode; London, every period)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- methods    (each normalisation on 33,000 rows)
+// dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- coinr DIR  (writes the 33,000 x 40 iData/iMeta for the CLI)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- api        (HTTP compute latency, 33 boroughs)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- publish    (rows/s publishing to Azurite)
+// dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- smallareas (england-lsoa and imd2025, 33,755 LSOAs, real files)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- uncertainty [runs] | sobol [N] | audit [repeats]
 //   (analysis targets, one per process: wrap in /usr/bin/time -v for whole-process time and peak memory)
 var command = args.Length > 0 ? args[0] : "quick";
@@ -16,10 +20,13 @@ return command switch
 {
     "quick" => QuickBench.Run(rest),
     "engine" => Run(BenchmarkRunner.Run<PipelineBenchmarks>(args: rest)),
+    "panel" => Run(BenchmarkRunner.Run<PanelBenchmarks>(args: rest)),
     "methods" => Run(BenchmarkRunner.Run<MethodBenchmarks>(args: rest)),
+    "coinr" => CoinrFiles.Run(rest),
     "api" => await ComputeLatencyBenchmark.RunAsync(rest),
     "publish" => await PublishBenchmark.RunAsync(rest),
     "uncertainty" or "sobol" or "audit" or "profile" => AnalysisBench.Run(command, rest),
+    "smallareas" => await SmallAreaBench.RunAsync(rest),
     _ => Usage(),
 };
 
@@ -27,6 +34,6 @@ static int Run(BenchmarkDotNet.Reports.Summary summary) => summary.HasCriticalVa
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: quick [runs] | engine | methods [BenchmarkDotNet args] | api | publish [areas...] [--indicators N] | uncertainty [runs] | sobol [N] | audit [repeats]");
+    Console.Error.WriteLine("usage: quick [runs] | coinr [dir] | engine | panel | methods [BenchmarkDotNet args] | api | publish [areas...] [--indicators N] | smallareas [runs] | uncertainty [runs] | sobol [N] | audit [repeats]");
     return 2;
 }

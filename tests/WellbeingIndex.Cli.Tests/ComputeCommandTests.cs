@@ -211,6 +211,39 @@ public sealed class ComputeCommandTests : IDisposable
         Assert.All(rows.Skip(1), r => Assert.StartsWith("E09", r, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_framework_at_its_latest_period_states_provenance_caveats_and_intervals()
+    {
+        var json = Path.Combine(_folder, "london.json");
+        var (code, stdout, stderr) = await Run("compute", "--framework", "london", "--out", json);
+
+        Assert.True(code == 0, stderr);
+        var lines = Lines(stdout);
+        // The latest period any indicator publishes: Active Lives 16 November 2024 - 15 November 2025 (adult obesity).
+        Assert.Equal("london at 2024-11-16/P1Y: 33 areas", lines[0]);
+        // OHID publishes Hackney with the City of London (E67000001): the value Hackney gets says so.
+        Assert.Contains(lines, l => l.StartsWith("  preventable-cvd-mortality: ", StringComparison.Ordinal)
+            && l.Contains("noted 1 (E09000012: OHID publishes Hackney and City of London as one unit (E67000001 \"City of London, Hackney\")", StringComparison.Ordinal));
+        var result = Newtonsoft.Json.Linq.JObject.Parse(await File.ReadAllTextAsync(json));
+        // ons_aps_personal_wellbeing_la_2011_2023.csv.gz line 13765: E09000033,Westminster,...,2022/23,...,life_satisfaction,7,Score out of 10,6.66,7.34,,
+        var westminster = result["indicators"]!["life-satisfaction"]!["values"]!.Single(v => v["area"]!.Value<string>() == "E09000033");
+        Assert.Equal((7.0, "2022/23", 6.66, 7.34), (westminster["value"]!.Value<double>(), westminster["period"]!.Value<string>(),
+            westminster["lower95"]!.Value<double>(), westminster["upper95"]!.Value<double>()));
+    }
+
+    [Fact]
+    public async Task The_england_framework_scores_290_districts()
+    {
+        var (code, stdout, stderr) = await Run("compute", "--framework", "england-la");
+
+        Assert.True(code == 0, stderr);
+        var rows = Csv(stdout);
+        Assert.Equal(297, rows.Count);
+        Assert.EndsWith(",england-la,Rank,Decile,Quintile", rows[0], StringComparison.Ordinal);
+        // Names with commas are quoted ("Bristol, City of"), so count from the end: Rank, Decile, Quintile follow the index.
+        Assert.Equal(290, rows.Skip(1).Count(r => r.Split(',')[^4].Length > 0));
+    }
+
     private void AssertSameAsEngine(string stdout, StepDefinition[] steps, string? imeta = null)
     {
         var (data, definition) = CoinrInput.Read(_idata, imeta ?? _imeta, steps);

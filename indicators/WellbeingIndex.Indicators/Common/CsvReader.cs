@@ -1,79 +1,65 @@
 using System.Globalization;
 using WellbeingIndex.Abstractions;
+using WellbeingIndex.Delimited;
 
 namespace WellbeingIndex.Indicators.Common;
 
 /// <summary>
-/// A provider's view of a CSV file (the records come from <see cref="CsvRecords"/>): header lookup, field counts and
-/// numeric fields checked, each error an <see cref="IndicatorDataException"/> naming the provider, file and line.
+/// A provider's view of a CSV file (read by the project's one reader, <see cref="CsvRecordReader"/>): header lookup,
+/// field counts and numeric fields checked, each error an <see cref="IndicatorDataException"/> naming the provider,
+/// file and line.
 /// </summary>
 public sealed class CsvReader : IDisposable
 {
-    private readonly TextReader _reader;
+    private readonly CsvRecordReader _csv;
     private readonly string _providerId;
-    private readonly IEnumerator<CsvRecord> _records;
 
-    private CsvReader(TextReader reader, string providerId, string fileName)
+    private CsvReader(CsvRecordReader csv, string providerId, string fileName)
     {
-        _reader = reader;
-        _records = CsvRecords.Read(reader).GetEnumerator();
+        _csv = csv;
         _providerId = providerId;
         FileName = fileName;
-        var header = ReadRecord() ?? throw Error("the file is empty; expected a header row.", 1);
-        Header = header.Fields;
     }
 
     public string FileName { get; }
 
-    public IReadOnlyList<string> Header { get; }
+    public IReadOnlyList<string> Header => _csv.Header;
 
     /// <summary>Opens <paramref name="fileName"/> through the context (so a <c>.gz</c> copy works) and reads its header.</summary>
-    public static CsvReader Open(ProviderContext context, string providerId, string fileName) =>
-        FromText(context.OpenText(providerId, fileName), providerId, fileName);
+    public static CsvReader Open(ProviderContext context, string providerId, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return FromText(context.OpenText(providerId, fileName), providerId, fileName);
+    }
 
     internal static CsvReader FromText(TextReader reader, string providerId, string fileName)
     {
         try
         {
-            return new CsvReader(reader, providerId, fileName);
+            return new CsvReader(CsvRecordReader.Open(reader), providerId, fileName);
         }
-        catch
+        catch (CsvFormatException e)
         {
-            reader.Dispose();
-            throw;
+            throw new IndicatorDataException(providerId, e.Message, fileName, e.Line, e);
         }
     }
 
     /// <summary>The index of the header column named <paramref name="name"/> (case-insensitive); a missing column is a data error.</summary>
-    public int Column(string name)
-    {
-        for (var i = 0; i < Header.Count; i++)
-        {
-            if (string.Equals(Header[i].Trim(), name, StringComparison.OrdinalIgnoreCase))
-            {
-                return i;
-            }
-        }
-
-        throw Error($"no column '{name}' in the header; columns are: {string.Join(", ", Header)}.", 1);
-    }
+    public int Column(string name) =>
+        _csv.IndexOf(name) is var i and >= 0 ? i : throw Error($"no column '{name}' in the header; columns are: {string.Join(", ", Header)}.", 1);
 
     /// <summary>Every data record; a record whose field count differs from the header's is a data error.</summary>
     public IEnumerable<CsvRecord> Records()
     {
-        while (ReadRecord() is { } record)
+        while (Read())
         {
-            if (record.Fields.Length == 1 && record.Fields[0].Length == 0)
+            var fields = new string[_csv.FieldCount];
+            for (var i = 0; i < fields.Length; i++)
             {
-                continue;
+                fields[i] = _csv.Text(i);
             }
 
-            if (record.Fields.Length != Header.Count)
-            {
-                throw Error($"{record.Fields.Length} fields where the header has {Header.Count}.", record.Line);
-            }
-
-            yield return record;
+            yield return new CsvRecord(_csv.Line, fields);
         }
     }
 
@@ -103,21 +89,17 @@ public sealed class CsvReader : IDisposable
         return year;
     }
 
-    public void Dispose()
-    {
-        _records.Dispose();
-        _reader.Dispose();
-    }
+    public void Dispose() => _csv.Dispose();
 
-    private CsvRecord? ReadRecord()
+    private bool Read()
     {
         try
         {
-            return _records.MoveNext() ? _records.Current : null;
+            return _csv.Read();
         }
         catch (CsvFormatException e)
         {
-            throw Error(e.Message, e.Line);
+            throw new IndicatorDataException(_providerId, e.Message, FileName, e.Line, e);
         }
     }
 }

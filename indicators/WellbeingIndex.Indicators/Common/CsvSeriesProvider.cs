@@ -21,6 +21,9 @@ public abstract class CsvSeriesProvider : IIndicatorProvider
 
     public abstract IndicatorMetadata Metadata { get; }
 
+    /// <summary>The host's context, for a provider that reads a second file (a denominator, a lookup).</summary>
+    protected ProviderContext Context => _context;
+
     /// <summary>File name in the data directory (a <c>.gz</c> copy is read if the plain file is absent).</summary>
     protected abstract string FileName { get; }
 

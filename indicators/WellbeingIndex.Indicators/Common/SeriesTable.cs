@@ -55,7 +55,7 @@ public sealed class SeriesTable
                 $"no value at or before {period} in {Source}; the earliest for '{areaCode}' is {rows[0].Period}.");
         }
 
-        return new IndicatorValue(areaCode, o.Value, o.Period, o.Status, o.Reason);
+        return new IndicatorValue(areaCode, o.Value, o.Period, o.Status, o.Reason) { Interval = o.Interval };
     }
 
     /// <summary>Collects rows, rejecting a second row for the same area and period with both line numbers.</summary>

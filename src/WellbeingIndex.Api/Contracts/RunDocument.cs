@@ -3,7 +3,6 @@ using System.Text.Json.Serialization;
 using NodaTime;
 using WellbeingIndex.Abstractions;
 using WellbeingIndex.Api.Http;
-using WellbeingIndex.Engine.Uncertainty;
 using WellbeingIndex.Providers;
 using WellbeingIndex.Publication;
 
@@ -33,7 +32,7 @@ public sealed record RunDocument(RunDocument.RunInfo Run, JsonElement Definition
     /// out otherwise.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<AreaUncertainty>? Uncertainty { get; init; }
+    public IReadOnlyList<RankUncertainty>? Uncertainty { get; init; }
 
     public sealed record AreaScores(string AreaCode, string AreaName, IReadOnlyList<NodeScore> Scores);
 

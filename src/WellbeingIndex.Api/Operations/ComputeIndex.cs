@@ -42,7 +42,7 @@ public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings)
             var document = RunDocument.Computed(run, body.IsWhatIf);
             if (body.Uncertainty is { } options)
             {
-                document = document with { Uncertainty = UncertaintyAnalysis.Run(run.Result, options, cancellationToken: ct).Areas };
+                document = document with { Uncertainty = UncertaintyAnalysis.Run(run.Result, options, cancellationToken: ct).Areas.Select(RankUncertainty.From).ToList() };
             }
 
             return document.ToResult(request);

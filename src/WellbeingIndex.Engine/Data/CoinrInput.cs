@@ -1,4 +1,5 @@
 using System.Globalization;
+using WellbeingIndex.Abstractions;
 using WellbeingIndex.Engine.Definition;
 using WellbeingIndex.Engine.Methods;
 
@@ -18,18 +19,23 @@ public static class CoinrInput
     public sealed record Meta(IReadOnlyList<NodeDefinition> Nodes, IReadOnlyList<string> GroupColumns, IReadOnlyDictionary<string, int> DeclaredLevels,
         IReadOnlyList<string> DenominatorColumns);
 
+    /// <summary>Reads (and disposes) an iMeta table.</summary>
+    /// <exception cref="InputDataException">A required column is missing or a row is invalid; names the line and column.</exception>
     public static Meta ReadMeta(CsvTable table)
     {
+        ArgumentNullException.ThrowIfNull(table);
+        using var _ = table;
         var col = MetaColumns.ToDictionary(c => c, table.Require, StringComparer.Ordinal);
         var nodes = new List<NodeDefinition>();
         var groups = new List<string>();
         var denominators = new List<string>();
         var denominatorCol = table.IndexOf("Denominator");
+        var nodeLines = new List<int>();
         var levels = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in table.Rows)
+        while (table.Next())
         {
-            var code = row[col["iCode"]].Trim();
-            var type = row[col["Type"]].Trim().ToLowerInvariant();
+            var code = table.Text(col["iCode"]);
+            var type = table.Text(col["Type"]).ToLowerInvariant();
             switch (type)
             {
                 case "group":
@@ -41,24 +47,25 @@ public static class CoinrInput
                 case "other":
                     continue;
                 case not ("indicator" or "aggregate"):
-                    throw new InputDataException($"Type '{row[col["Type"]]}' is not one of Indicator, Aggregate, Group, Denominator, Other", table.Source, row.Line, "Type");
+                    throw new InputDataException($"Type '{table.Text(col["Type"])}' is not one of Indicator, Aggregate, Group, Denominator, Other", table.Source, table.Line, "Type");
             }
 
-            var level = CellParser.Number(row[col["Level"]], table.Source, row.Line, "Level");
+            var level = table.Number(col["Level"], "Level");
             if (double.IsNaN(level) || level < 1 || level != Math.Floor(level))
             {
-                throw new InputDataException($"Level '{row[col["Level"]]}' must be a whole number from 1", table.Source, row.Line, "Level");
+                throw new InputDataException($"Level '{table.Text(col["Level"])}' must be a whole number from 1", table.Source, table.Line, "Level");
             }
 
-            var weight = CellParser.Number(row[col["Weight"]], table.Source, row.Line, "Weight");
-            var direction = type == "indicator" ? CellParser.Number(row[col["Direction"]], table.Source, row.Line, "Direction") : 1;
-            var parent = row[col["Parent"]].Trim();
-            var denominator = denominatorCol >= 0 && type == "indicator" ? row[denominatorCol].Trim() : "";
+            var weight = table.Number(col["Weight"], "Weight");
+            var direction = type == "indicator" ? table.Number(col["Direction"], "Direction") : 1;
+            var parent = table.Text(col["Parent"]);
+            var denominator = denominatorCol >= 0 && type == "indicator" ? table.Text(denominatorCol) : "";
+            nodeLines.Add(table.Line);
             levels[code] = (int)level;
             nodes.Add(new NodeDefinition
             {
                 Code = code,
-                Name = NullIfEmpty(row[col["iName"]]),
+                Name = NullIfEmpty(table.Text(col["iName"])),
                 Type = type == "indicator" ? NodeType.Indicator : NodeType.Aggregate,
                 Parent = parent.Length == 0 || parent == "NA" ? null : parent,
                 Weight = double.IsNaN(weight) ? 1 : weight,
@@ -67,7 +74,7 @@ public static class CoinrInput
             });
         }
 
-        foreach (var (node, line) in nodes.Zip(table.Rows.Where(r => r[col["Type"]].Trim().ToLowerInvariant() is "indicator" or "aggregate").Select(r => r.Line)))
+        foreach (var (node, line) in nodes.Zip(nodeLines))
         {
             if (node.Denominator is { } d && !denominators.Contains(d))
             {
@@ -79,19 +86,63 @@ public static class CoinrInput
     }
 
     /// <summary>
-    /// Reads iData: <paramref name="indicatorCodes"/> as numbers (every other column when null), group columns as labels.
-    /// Columns named <c>Group_*</c> are group columns too, as in COINr's examples.
+    /// Reads (and disposes) iData: <paramref name="indicatorCodes"/> as numbers (every other column when null), group
+    /// columns as labels. Columns named <c>Group_*</c> are group columns too, as in COINr's examples. One pass, numbers
+    /// parsed in place.
     /// </summary>
+    /// <exception cref="InputDataException">A column is missing, a code is empty or repeated, a cell is not a number, or the Time column holds several periods.</exception>
     public static IndicatorData ReadData(CsvTable table, IReadOnlyCollection<string>? indicatorCodes = null, IReadOnlyCollection<string>? groupColumns = null)
     {
+        ArgumentNullException.ThrowIfNull(table);
+        var periods = ReadPeriods(table, indicatorCodes, groupColumns, parsePeriods: false, atLeastOne: true);
+        return periods.Count == 1
+            ? periods.Values.First().ToData()
+            : throw new InputDataException("the Time column holds several periods; give one period's rows, or compute the panel with a time mode (--time)", table.Source, null, "Time");
+    }
+
+    /// <summary>
+    /// Reads (and disposes) panel iData (COINr's <c>ASEM_iData_p</c>): a <c>Time</c> column and one row per unit and
+    /// period, each period read as <see cref="ReadData"/> reads a single one. Time values are periods (2018, 2018/19, 2018-03).
+    /// </summary>
+    /// <exception cref="InputDataException">No Time column, a Time value that is not a period, periods of several kinds, or a row invalid as in <see cref="ReadData"/>.</exception>
+    public static PanelData ReadPanel(CsvTable table, IReadOnlyCollection<string>? indicatorCodes = null, IReadOnlyCollection<string>? groupColumns = null)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        table.Require("Time");
+        var periods = ReadPeriods(table, indicatorCodes, groupColumns, parsePeriods: true, atLeastOne: false);
+        if (periods.Count == 0)
+        {
+            throw new InputDataException("no data rows", table.Source, null, "Time");
+        }
+
+        var parsed = periods.Keys.Select(k => ReferencePeriod.Parse(k)).ToList();
+        if (parsed.Select(p => p.Kind).Distinct().Count() > 1)
+        {
+            throw new InputDataException($"the Time column mixes kinds of period ({string.Join(", ", parsed.Order())}); use one", table.Source, null, "Time");
+        }
+
+        return new PanelData([.. periods.Values.Select((rows, i) => (parsed[i], rows.ToData()))]);
+    }
+
+    /// <summary>
+    /// Reads a panel iData/iMeta pair into panel data and a definition with the given recipe (as <see cref="Read"/>);
+    /// <paramref name="extraColumns"/> are further numeric iData columns kept beside the indicators (base weights).
+    /// </summary>
+    public static (PanelData Data, IndexDefinition Definition) ReadPanel(string iDataPath, string iMetaPath,
+        IReadOnlyList<StepDefinition> steps, IReadOnlyCollection<string>? extraColumns = null, string? id = null, MethodRegistry? registry = null)
+    {
+        var (meta, definition) = ReadDefinition(iMetaPath, steps, id, registry);
+        var codes = definition.Indicators.Select(i => i.Code).Concat(meta.DenominatorColumns).Concat(extraColumns ?? []).Distinct(StringComparer.Ordinal).ToList();
+        return (ReadPanel(CsvTable.ReadFile(iDataPath), codes, meta.GroupColumns), definition);
+    }
+
+    /// <summary>The rows of one Time value (all rows when there is no Time column), keyed by the Time text in file order.</summary>
+    private static Dictionary<string, PeriodRows> ReadPeriods(CsvTable table, IReadOnlyCollection<string>? indicatorCodes, IReadOnlyCollection<string>? groupColumns, bool parsePeriods, bool atLeastOne)
+    {
+        using var _ = table;
         var codeCol = table.Require("uCode");
         var nameCol = table.IndexOf("uName");
         var timeCol = table.IndexOf("Time");
-        if (timeCol >= 0 && table.Rows.Select(r => r[timeCol].Trim()).Distinct().Count() > 1)
-        {
-            throw new InputDataException("the Time column holds several periods; give one period's rows (COINr panel data is computed one time point at a time)", table.Source, null, "Time");
-        }
-
         var groups = new HashSet<string>(groupColumns ?? [], StringComparer.Ordinal);
         foreach (var h in table.Header.Where(h => h.StartsWith("Group_", StringComparison.OrdinalIgnoreCase)))
         {
@@ -101,22 +152,16 @@ public static class CoinrInput
         var reserved = new HashSet<string>(["uCode", "uName", "Time"], StringComparer.OrdinalIgnoreCase);
         var indicators = indicatorCodes?.ToList()
             ?? table.Header.Where(h => !reserved.Contains(h) && !groups.Contains(h)).ToList();
-        var indicatorIndex = new List<(string Code, int Column)>();
-        foreach (var code in indicators)
+        var indicatorColumns = new int[indicators.Count];
+        for (var k = 0; k < indicators.Count; k++)
         {
-            var i = table.Header.ToList().FindIndex(h => h == code);
-            if (i < 0)
+            indicatorColumns[k] = table.Header.ToList().FindIndex(h => h == indicators[k]);
+            if (indicatorColumns[k] < 0)
             {
-                throw new InputDataException($"no column for indicator '{code}'", table.Source, 1);
+                throw new InputDataException($"no column for indicator '{indicators[k]}'", table.Source, 1);
             }
-
-            indicatorIndex.Add((code, i));
         }
 
-        var n = table.Rows.Count;
-        var codes = new string[n];
-        var names = new string[n];
-        var columns = indicatorIndex.ToDictionary(x => x.Code, _ => new double[n], StringComparer.Ordinal);
         var groupIndex = groups.Select(g => (Name: g, Column: table.IndexOf(g))).ToList();
         var missingGroup = groupIndex.FirstOrDefault(g => g.Column < 0);
         if (missingGroup.Name is not null)
@@ -124,36 +169,94 @@ public static class CoinrInput
             throw new InputDataException($"no column for group '{missingGroup.Name}' named in iMeta", table.Source, 1);
         }
 
-        var groupLabels = groupIndex.ToDictionary(g => g.Name, _ => new string[n], StringComparer.Ordinal);
-        var seen = new Dictionary<string, int>(n, StringComparer.Ordinal);
-        for (var r = 0; r < n; r++)
+        var periods = new Dictionary<string, PeriodRows>(StringComparer.Ordinal);
+        var periodLookup = periods.GetAlternateLookup<ReadOnlySpan<char>>();
+        PeriodRows? single = null;
+        while (table.Next())
         {
-            var row = table.Rows[r];
-            var code = row[codeCol].Trim();
-            if (code.Length == 0)
+            PeriodRows rows;
+            if (timeCol < 0)
             {
-                throw new InputDataException("uCode is empty", table.Source, row.Line, "uCode");
+                rows = single ??= periods[""] = new PeriodRows(indicators, groupIndex.Select(g => g.Name).ToList(), 1024);
+            }
+            else if (!periodLookup.TryGetValue(table[timeCol], out rows!))
+            {
+                var text = table.Text(timeCol);
+                if (parsePeriods && !ReferencePeriod.TryParse(text, out var _))
+                {
+                    throw new InputDataException($"'{text}' is not a period (use 2019, 2019/20, 2019-03 or 2019-03-31)", table.Source, table.Line, "Time");
+                }
+
+                rows = periods[text] = new PeriodRows(indicators, groupIndex.Select(g => g.Name).ToList(), 256);
             }
 
-            if (!seen.TryAdd(code, row.Line))
+            rows.Add(table, codeCol, nameCol, indicatorColumns, groupIndex.Select(g => g.Column).ToArray());
+        }
+
+        if (atLeastOne && periods.Count == 0)
+        {
+            periods[""] = new PeriodRows(indicators, groupIndex.Select(g => g.Name).ToList(), 0);
+        }
+
+        return periods;
+    }
+
+    /// <summary>One period's units, read row by row into growing columns.</summary>
+    private sealed class PeriodRows(IReadOnlyList<string> indicators, IReadOnlyList<string> groups, int capacity)
+    {
+        private readonly List<string> _codes = new(capacity);
+        private readonly List<string> _names = new(capacity);
+        private readonly double[][] _values = indicators.Select(_ => new double[Math.Max(capacity, 1)]).ToArray();
+        private readonly List<string>[] _labels = groups.Select(_ => new List<string>(capacity)).ToArray();
+        private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
+
+        public void Add(CsvTable row, int codeCol, int nameCol, int[] indicatorColumns, int[] groupColumns)
+        {
+            var codeSpan = row[codeCol];
+            if (codeSpan.IsEmpty)
             {
-                throw new InputDataException($"uCode '{code}' already appears on line {seen[code]}", table.Source, row.Line, "uCode");
+                throw new InputDataException("uCode is empty", row.Source, row.Line, "uCode");
             }
 
-            codes[r] = code;
-            names[r] = nameCol >= 0 && row[nameCol].Trim().Length > 0 ? row[nameCol].Trim() : code;
-            foreach (var (ic, col) in indicatorIndex)
+            if (_seen.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(codeSpan, out var firstLine))
             {
-                columns[ic][r] = CellParser.Number(row[col], table.Source, row.Line, ic);
+                throw new InputDataException(string.Create(CultureInfo.InvariantCulture, $"uCode '{codeSpan}' already appears on line {firstLine}"), row.Source, row.Line, "uCode");
             }
 
-            foreach (var (g, col) in groupIndex)
+            var code = codeSpan.ToString();
+            _seen[code] = row.Line;
+            var n = _codes.Count;
+            _codes.Add(code);
+            _names.Add(nameCol >= 0 && !row[nameCol].IsEmpty ? row.Text(nameCol) : code);
+            for (var k = 0; k < _values.Length; k++)
             {
-                groupLabels[g][r] = row[col].Trim();
+                if (n == _values[k].Length)
+                {
+                    Array.Resize(ref _values[k], n * 2);
+                }
+
+                _values[k][n] = row.Number(indicatorColumns[k], indicators[k]);
+            }
+
+            for (var g = 0; g < _labels.Length; g++)
+            {
+                _labels[g].Add(row.Text(groupColumns[g]));
             }
         }
 
-        return new IndicatorData(codes, columns, names, groupLabels);
+        public IndicatorData ToData()
+        {
+            var n = _codes.Count;
+            var columns = new Dictionary<string, double[]>(_values.Length, StringComparer.Ordinal);
+            for (var k = 0; k < _values.Length; k++)
+            {
+                Array.Resize(ref _values[k], n);
+                columns[indicators[k]] = _values[k];
+            }
+
+            var groupLabels = _labels.Select((l, i) => (Name: groups[i], Labels: l.ToArray())).ToDictionary(x => x.Name, x => x.Labels, StringComparer.Ordinal);
+            return IndicatorData.Own(_codes, columns, _names, groupLabels);
+        }
     }
 
     /// <summary>
@@ -162,6 +265,13 @@ public static class CoinrInput
     /// </summary>
     public static (IndicatorData Data, IndexDefinition Definition) Read(string iDataPath, string iMetaPath,
         IReadOnlyList<StepDefinition> steps, string? id = null, MethodRegistry? registry = null)
+    {
+        var (meta, definition) = ReadDefinition(iMetaPath, steps, id, registry);
+        var data = ReadData(CsvTable.ReadFile(iDataPath), definition.Indicators.Select(i => i.Code).Concat(meta.DenominatorColumns).ToList(), meta.GroupColumns);
+        return (data, definition);
+    }
+
+    private static (Meta Meta, IndexDefinition Definition) ReadDefinition(string iMetaPath, IReadOnlyList<StepDefinition> steps, string? id, MethodRegistry? registry)
     {
         var metaTable = CsvTable.ReadFile(iMetaPath);
         var meta = ReadMeta(metaTable);
@@ -178,8 +288,7 @@ public static class CoinrInput
             }
         }
 
-        var data = ReadData(CsvTable.ReadFile(iDataPath), definition.Indicators.Select(i => i.Code).Concat(meta.DenominatorColumns).ToList(), meta.GroupColumns);
-        return (data, definition);
+        return (meta, definition);
     }
 
     private static string? NullIfEmpty(string s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

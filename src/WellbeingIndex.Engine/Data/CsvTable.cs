@@ -1,28 +1,36 @@
-using System.Text;
-using WellbeingIndex.Abstractions;
+using WellbeingIndex.Delimited;
 
 namespace WellbeingIndex.Engine.Data;
 
 /// <summary>
-/// A CSV input file read whole (records from <see cref="CsvRecords"/>), header checked, with the line of every row so
-/// that errors can say where. Inputs are thousands of rows, not millions.
+/// A CSV input file read forward once (by the project's one reader, <see cref="CsvRecordReader"/>), header checked,
+/// every error an <see cref="InputDataException"/> naming the file and line. Cells are spans and numbers are parsed in
+/// place, so 33,000 areas × 40 indicators cost no string per cell. The readers of a table consume and dispose it.
 /// </summary>
-public sealed class CsvTable
+public sealed class CsvTable : IDisposable
 {
-    private CsvTable(string source, IReadOnlyList<string> header, IReadOnlyList<CsvRecord> rows)
+    private readonly CsvRecordReader _csv;
+
+    private CsvTable(CsvRecordReader csv, string source)
     {
+        _csv = csv;
         Source = source;
-        Header = header;
-        Rows = rows;
     }
 
     /// <summary>The file name (or other label) used in error messages.</summary>
     public string Source { get; }
 
-    public IReadOnlyList<string> Header { get; }
+    /// <summary>Header names, trimmed, unique ignoring case.</summary>
+    public IReadOnlyList<string> Header => _csv.Header;
 
-    public IReadOnlyList<CsvRecord> Rows { get; }
+    /// <summary>The line the current record starts on.</summary>
+    public int Line => _csv.Line;
 
+    /// <summary>The current record's cell in <paramref name="column"/>, unquoted and trimmed.</summary>
+    public ReadOnlySpan<char> this[int column] => _csv[column].Trim();
+
+    /// <summary>Opens <paramref name="path"/> and reads its header; a missing file names the path.</summary>
+    /// <exception cref="InputDataException">The file is missing, empty or its header is malformed.</exception>
     public static CsvTable ReadFile(string path)
     {
         if (!File.Exists(path))
@@ -30,67 +38,71 @@ public sealed class CsvTable
             throw new InputDataException($"file not found: {path}", path);
         }
 
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return Read(reader, Path.GetFileName(path));
+        return Open(() => CsvRecordReader.OpenFile(path), Path.GetFileName(path));
     }
 
-    public static CsvTable Read(TextReader reader, string source)
+    /// <summary>Reads the header of <paramref name="reader"/> (disposed with the table), naming errors after <paramref name="source"/>.</summary>
+    /// <exception cref="InputDataException">The text is empty or its header is malformed.</exception>
+    public static CsvTable Read(TextReader reader, string source) => Open(() => CsvRecordReader.Open(reader), source);
+
+    /// <summary>Moves to the next non-blank record; false at the end.</summary>
+    /// <exception cref="InputDataException">Malformed quoting, or a record whose width differs from the header's.</exception>
+    public bool Next()
     {
-        List<CsvRecord> records;
         try
         {
-            records = CsvRecords.Read(reader).ToList();
+            return _csv.Read();
         }
         catch (CsvFormatException e)
         {
-            throw new InputDataException(e.Message, source, e.Line);
+            throw new InputDataException(e.Message.TrimEnd('.'), Source, e.Line);
         }
+    }
 
-        if (records.Count == 0)
+    /// <summary>The current record's cell as a trimmed string.</summary>
+    public string Text(int column) => _csv[column].Trim().ToString();
+
+    /// <summary>
+    /// The current record's cell as a number, the way analysts' exports write them: empty or NA (NaN, n/a, ..) is
+    /// missing (NaN); anything else must be a finite number.
+    /// </summary>
+    /// <exception cref="InputDataException">The cell is neither a number nor a missing marker; names <paramref name="columnName"/>.</exception>
+    public double Number(int column, string columnName)
+    {
+        if (_csv.TryNumber(column, out var value))
         {
-            throw new InputDataException("the file is empty: a header row is required", source);
+            return value;
         }
 
-        var header = records[0].Fields.Select(h => h.Trim()).ToList();
-        var duplicate = header.GroupBy(h => h, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
+        var text = this[column];
+        if (text.IsEmpty || text is "NA" or "NaN" or "na" or "n/a" or "N/A" or "..")
         {
-            throw new InputDataException($"column '{duplicate.Key}' appears twice in the header", source, records[0].Line);
+            return double.NaN;
         }
 
-        var rows = new List<CsvRecord>(records.Count - 1);
-        foreach (var record in records.Skip(1))
-        {
-            if (record.Fields.Length == 1 && record.Fields[0].Length == 0)
-            {
-                continue;
-            }
-
-            if (record.Fields.Length != header.Count)
-            {
-                throw new InputDataException($"{record.Fields.Length} fields where the header has {header.Count}", source, record.Line);
-            }
-
-            rows.Add(record);
-        }
-
-        return new CsvTable(source, header, rows);
+        throw new InputDataException($"'{_csv[column]}' is not a number (leave the cell empty for a missing value)", Source, Line, columnName);
     }
 
     /// <summary>The index of <paramref name="column"/> (case-insensitive), or −1.</summary>
-    public int IndexOf(string column)
-    {
-        for (var i = 0; i < Header.Count; i++)
-        {
-            if (string.Equals(Header[i], column, StringComparison.OrdinalIgnoreCase))
-            {
-                return i;
-            }
-        }
+    public int IndexOf(string column) => _csv.IndexOf(column);
 
-        return -1;
-    }
-
+    /// <summary>The index of <paramref name="column"/>; a missing column is an error listing the columns.</summary>
+    /// <exception cref="InputDataException">No such column.</exception>
     public int Require(string column) =>
         IndexOf(column) is var i and >= 0 ? i : throw new InputDataException($"required column '{column}' is missing (columns: {string.Join(", ", Header)})", Source, 1);
+
+    /// <summary>Closes the file.</summary>
+    public void Dispose() => _csv.Dispose();
+
+    private static CsvTable Open(Func<CsvRecordReader> open, string source)
+    {
+        try
+        {
+            return new CsvTable(open(), source);
+        }
+        catch (CsvFormatException e)
+        {
+            throw new InputDataException(e.Message.TrimEnd('.'), source, e.Line);
+        }
+    }
 }

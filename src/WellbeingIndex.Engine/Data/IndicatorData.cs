@@ -17,6 +17,12 @@ public sealed class IndicatorData
     /// <param name="groups">Optional grouping columns (for group imputation), name → label per row.</param>
     public IndicatorData(IReadOnlyList<string> areaCodes, IReadOnlyDictionary<string, double[]> columns,
         IReadOnlyList<string>? areaNames = null, IReadOnlyDictionary<string, string[]>? groups = null)
+        : this(areaCodes, columns, areaNames, groups, copy: true)
+    {
+    }
+
+    private IndicatorData(IReadOnlyList<string> areaCodes, IReadOnlyDictionary<string, double[]> columns,
+        IReadOnlyList<string>? areaNames, IReadOnlyDictionary<string, string[]>? groups, bool copy)
     {
         ArgumentNullException.ThrowIfNull(areaCodes);
         ArgumentNullException.ThrowIfNull(columns);
@@ -51,7 +57,7 @@ public sealed class IndicatorData
                 }
             }
 
-            _columns[code] = (double[])values.Clone();
+            _columns[code] = copy ? (double[])values.Clone() : values;
         }
 
         if (areaNames is not null && areaNames.Count != n)
@@ -67,7 +73,7 @@ public sealed class IndicatorData
                 throw new ArgumentException($"Group column '{name}' has {labels.Length} labels for {n} areas.", nameof(groups));
             }
 
-            g[name] = (string[])labels.Clone();
+            g[name] = copy ? (string[])labels.Clone() : labels;
         }
 
         AreaCodes = [.. areaCodes];
@@ -75,6 +81,11 @@ public sealed class IndicatorData
         Groups = g.ToImmutable();
         ColumnCodes = [.. columns.Keys];
     }
+
+    /// <summary>The same checks without copying: for readers that built the arrays and hand them over.</summary>
+    internal static IndicatorData Own(IReadOnlyList<string> areaCodes, IReadOnlyDictionary<string, double[]> columns,
+        IReadOnlyList<string>? areaNames = null, IReadOnlyDictionary<string, string[]>? groups = null) =>
+        new(areaCodes, columns, areaNames, groups, copy: false);
 
     public ImmutableArray<string> AreaCodes { get; }
 

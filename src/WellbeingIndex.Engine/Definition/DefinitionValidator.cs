@@ -1,4 +1,5 @@
 using System.Globalization;
+using WellbeingIndex.Abstractions;
 using WellbeingIndex.Engine.Analysis;
 using WellbeingIndex.Engine.Methods;
 
@@ -63,6 +64,60 @@ internal static class DefinitionValidator
                     Add($"$.nodes[{i}].normalise", "there is no normalise step for this override to change.");
                 }
             }
+        }
+
+        return problems;
+    }
+
+    /// <summary>The <c>time</c> block: base required with (and only with) base-period, periods parseable, from ≤ base ≤ to.</summary>
+    public static List<DefinitionProblem> ValidateTime(TimeDefinition? time)
+    {
+        var problems = new List<DefinitionProblem>();
+        if (time is null)
+        {
+            return problems;
+        }
+
+        void Add(string path, string message) => problems.Add(new DefinitionProblem(path, message));
+        ReferencePeriod? Period(string? text, string name)
+        {
+            if (text is null) return null;
+            if (ReferencePeriod.TryParse(text, out var p)) return p;
+            Add($"$.time.{name}", $"'{text}' is not a period: use 2019, 2019/20 (financial year), 2019-03 (month) or 2019-03-31 (day).");
+            return null;
+        }
+
+        var b = Period(time.Base, "base");
+        var from = Period(time.From, "from");
+        var to = Period(time.To, "to");
+        if (time.Mode == TimeMode.BasePeriod && time.Base is null)
+        {
+            Add("$.time.base", "is required when mode is base-period.");
+        }
+
+        if (time.Mode != TimeMode.BasePeriod && time.Base is not null)
+        {
+            Add("$.time.base", $"applies to mode base-period only (mode is {TimeDefinition.ModeName(time.Mode)}).");
+        }
+
+        if (time.Mode != TimeMode.BasePeriod && time.BaseWeights is not null)
+        {
+            Add("$.time.baseWeights", $"applies to mode base-period only (mode is {TimeDefinition.ModeName(time.Mode)}).");
+        }
+
+        if (time.BaseWeights is { } w && string.IsNullOrWhiteSpace(w))
+        {
+            Add("$.time.baseWeights", "must name a data column.");
+        }
+
+        if (from is { } f && to is { } t && f > t)
+        {
+            Add("$.time.to", $"'{time.To}' is before from '{time.From}'.");
+        }
+
+        if (b is { } bp && ((from is { } f2 && bp < f2) || (to is { } t2 && bp > t2)))
+        {
+            Add("$.time.base", $"'{time.Base}' is outside the series' periods {time.From ?? "..."} to {time.To ?? "..."}.");
         }
 
         return problems;

@@ -15,8 +15,10 @@ public sealed class IndexDefinition
     private readonly ImmutableDictionary<string, int> _levels;
 
     internal IndexDefinition(string id, string? name, string? description, double minCoverage,
-        IReadOnlyList<StepDefinition> steps, IReadOnlyList<LevelDefinition> levels, IReadOnlyList<NodeDefinition> nodes)
+        IReadOnlyList<StepDefinition> steps, IReadOnlyList<LevelDefinition> levels, IReadOnlyList<NodeDefinition> nodes,
+        TimeDefinition? time = null)
     {
+        Time = time;
         Id = id;
         Name = name;
         Description = description;
@@ -44,6 +46,9 @@ public sealed class IndexDefinition
     public double MinCoverage { get; }
 
     public ImmutableArray<StepDefinition> Steps { get; }
+
+    /// <summary>How a panel of periods is made comparable (null: not stated, per-period unless a caller says otherwise).</summary>
+    public TimeDefinition? Time { get; }
     public ImmutableArray<LevelDefinition> Levels { get; }
 
     /// <summary>Every node in definition order.</summary>
@@ -87,21 +92,26 @@ public sealed class IndexDefinition
     /// <summary>Validates and builds a definition from parts (the same checks as reading JSON).</summary>
     public static IndexDefinition Create(string id, IReadOnlyList<NodeDefinition> nodes, IReadOnlyList<StepDefinition> steps,
         IReadOnlyList<LevelDefinition>? levels = null, string? name = null, string? description = null, double minCoverage = 0,
-        MethodRegistry? registry = null)
+        MethodRegistry? registry = null, TimeDefinition? time = null)
     {
         var problems = DefinitionValidator.Validate(id, nodes, steps, levels ?? [], minCoverage, registry ?? MethodRegistry.Default);
+        problems.AddRange(DefinitionValidator.ValidateTime(time));
         if (problems.Count > 0)
         {
             throw new DefinitionException(problems);
         }
 
-        return new IndexDefinition(id, name, description, minCoverage, steps, levels ?? [], nodes);
+        return new IndexDefinition(id, name, description, minCoverage, steps, levels ?? [], nodes, time);
     }
 
     /// <summary>A copy with some parts replaced (what-if runs); validated again.</summary>
     public IndexDefinition With(IReadOnlyList<NodeDefinition>? nodes = null, IReadOnlyList<StepDefinition>? steps = null,
         IReadOnlyList<LevelDefinition>? levels = null, double? minCoverage = null, MethodRegistry? registry = null) =>
-        Create(Id, nodes ?? Nodes, steps ?? Steps, levels ?? Levels, Name, Description, minCoverage ?? MinCoverage, registry);
+        Create(Id, nodes ?? Nodes, steps ?? Steps, levels ?? Levels, Name, Description, minCoverage ?? MinCoverage, registry, Time);
+
+    /// <summary>A copy with another time block (null removes it); validated again.</summary>
+    public IndexDefinition WithTime(TimeDefinition? time) =>
+        Create(Id, Nodes, Steps, Levels, Name, Description, MinCoverage, time: time);
 
     private int LevelOf(string code, Dictionary<string, int> memo)
     {

@@ -12,7 +12,8 @@ namespace WellbeingIndex.Engine.Definition;
 /// </summary>
 public static class IndexDefinitionJson
 {
-    private static readonly HashSet<string> RootProperties = ["$schema", "id", "name", "description", "minCoverage", "steps", "levels", "nodes"];
+    private static readonly HashSet<string> RootProperties = ["$schema", "id", "name", "description", "minCoverage", "steps", "levels", "nodes", "time"];
+    private static readonly HashSet<string> TimeProperties = ["mode", "base", "baseWeights", "from", "to"];
     private static readonly HashSet<string> NodeProperties =
         ["code", "name", "type", "parent", "weight", "direction", "unit", "denominator", "weighting", "transform", "treat", "normalise", "aggregate", "minCoverage", "provider", "rationale"];
     private static readonly string[] ForceParameters = ["force_in", "force_out"];
@@ -145,9 +146,11 @@ public static class IndexDefinitionJson
             });
         }
 
+        var time = ReadTime(root, Add);
         if (problems.Count == 0)
         {
             problems.AddRange(DefinitionValidator.Validate(id, nodes, steps, levels, minCoverage, registry));
+            problems.AddRange(DefinitionValidator.ValidateTime(time));
         }
 
         if (problems.Count > 0)
@@ -155,7 +158,7 @@ public static class IndexDefinitionJson
             throw new DefinitionException(problems);
         }
 
-        return new IndexDefinition(id, name, description, minCoverage, steps, levels, nodes);
+        return new IndexDefinition(id, name, description, minCoverage, steps, levels, nodes, time);
     }
 
     /// <summary>The definition as JSON that <see cref="Read(string, MethodRegistry?)"/> reads back to an equal definition.</summary>
@@ -212,7 +215,51 @@ public static class IndexDefinitionJson
             if (n.Rationale is not null) o["rationale"] = n.Rationale;
             return o;
         }));
+        if (definition.Time is { } time)
+        {
+            var t = new JObject { ["mode"] = TimeDefinition.ModeName(time.Mode) };
+            if (time.Base is not null) t["base"] = time.Base;
+            if (time.BaseWeights is not null) t["baseWeights"] = time.BaseWeights;
+            if (time.From is not null) t["from"] = time.From;
+            if (time.To is not null) t["to"] = time.To;
+            root["time"] = t;
+        }
+
         return root;
+    }
+
+    private static TimeDefinition? ReadTime(JObject root, Action<string, string> add)
+    {
+        if (!root.TryGetValue("time", out var token) || token.Type == JTokenType.Null)
+        {
+            return null;
+        }
+
+        if (token is not JObject o)
+        {
+            add("$.time", "must be an object like {\"mode\": \"base-period\", \"base\": \"2015\"}.");
+            return null;
+        }
+
+        foreach (var p in o.Properties().Where(p => !TimeProperties.Contains(p.Name)))
+        {
+            add($"$.time.{p.Name}", $"unknown property; expected one of {string.Join(", ", TimeProperties)}.");
+        }
+
+        var modeText = Text(o, "mode", "$.time", add, required: true);
+        if (modeText is null)
+        {
+            return null;
+        }
+
+        if (!TimeDefinition.TryParseMode(modeText, out var mode))
+        {
+            add("$.time.mode", $"'{modeText}' is not a time mode; use per-period, pooled or base-period.");
+            return null;
+        }
+
+        return new TimeDefinition(mode, Text(o, "base", "$.time", add), Text(o, "baseWeights", "$.time", add),
+            Text(o, "from", "$.time", add), Text(o, "to", "$.time", add));
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace WellbeingIndex.Engine.Methods;
 
 /// <summary>The <c>lower</c>/<c>upper</c> clipping shared by the cap transform and the cap treatment.</summary>
@@ -13,7 +15,7 @@ internal static class Bounds
         }
         else if (lower > upper)
         {
-            yield return new ParameterProblem("upper", $"'upper' must not be below 'lower' (lower = {lower}, upper = {upper}).");
+            yield return new ParameterProblem("upper", string.Create(CultureInfo.InvariantCulture, $"'upper' must not be below 'lower' (lower = {lower}, upper = {upper})."));
         }
     }
 

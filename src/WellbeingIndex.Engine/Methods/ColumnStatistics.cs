@@ -61,6 +61,73 @@ internal static class ColumnStatistics
     }
 
     /// <summary>
+    /// Weighted mean and the unbiased sd for reliability weights, √(Σw(v − m)² / (Σw − Σw²/Σw)): equal weights give
+    /// the sample sd. Values or weights that are missing, and zero weights, are skipped; a negative weight throws.
+    /// </summary>
+    public static (int Count, double Mean, double Sd) WeightedMeanSd(ReadOnlySpan<double> values, ReadOnlySpan<double> weights)
+    {
+        if (weights.Length != values.Length)
+        {
+            throw new ArgumentException($"{weights.Length} weights for {values.Length} values.", nameof(weights));
+        }
+
+        double sw = 0, sw2 = 0, swx = 0;
+        var n = 0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var (v, w) = (values[i], weights[i]);
+            if (w < 0) throw new ArgumentException($"weight {w} at position {i + 1} is negative.", nameof(weights));
+            if (double.IsNaN(v) || double.IsNaN(w) || w == 0) continue;
+            n++;
+            sw += w;
+            sw2 += w * w;
+            swx += w * v;
+        }
+
+        if (n == 0) return (0, double.NaN, double.NaN);
+        var mean = swx / sw;
+        var ss = 0.0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var (v, w) = (values[i], weights[i]);
+            if (double.IsNaN(v) || double.IsNaN(w) || w == 0) continue;
+            ss += w * (v - mean) * (v - mean);
+        }
+
+        return (n, mean, n > 1 ? Math.Sqrt(ss / (sw - sw2 / sw)) : double.NaN);
+    }
+
+    /// <summary>The reference's minimum and maximum as fitted parameters <c>min</c> and <c>max</c> (NaN when none).</summary>
+    public static FittedParameters RangeParameters(ReadOnlySpan<double> reference)
+    {
+        var (min, max) = Range(reference);
+        return new FittedParameters(new Dictionary<string, double> { ["min"] = min, ["max"] = max });
+    }
+
+    /// <summary>The sorted present reference values, with their count as parameter <c>n</c>.</summary>
+    public static FittedParameters RankParameters(ReadOnlySpan<double> reference)
+    {
+        var sorted = new double[CountPresent(reference)];
+        CopyPresentSorted(reference, sorted);
+        return new FittedParameters(new Dictionary<string, double> { ["n"] = sorted.Length }, sorted);
+    }
+
+    /// <summary>
+    /// Ranks <paramref name="values"/> against a sorted reference: rank = 1 + the number of reference values strictly
+    /// below the value (the min-ties rank it would have among the reference), then <paramref name="map"/>(rank, n) with
+    /// n the reference's size. When the reference is the column itself this is <see cref="MinRanks"/>.
+    /// </summary>
+    public static void RanksAgainst(ReadOnlySpan<double> sorted, ReadOnlySpan<double> values, Span<double> output, Func<double, int, double> map)
+    {
+        var n = sorted.Length;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var v = values[i];
+            output[i] = double.IsNaN(v) || n == 0 ? double.NaN : map(LowerBound(sorted, v) + 1, n);
+        }
+    }
+
+    /// <summary>
     /// Skewness and kurtosis as COINr's <c>skew()</c> and <c>kurt()</c> (R/treat.R), which copy e1071 type 2 (Excel's
     /// SKEW and KURT): G1 = √n·Σd³/(Σd²)^1.5 · √(n(n−1))/(n−2); with r = n·Σd⁴/(Σd²)²,
     /// G2 = ((n+1)(r−3)+6)(n−1)/((n−2)(n−3)). NaN when fewer than 4 values are present or all are equal.
@@ -126,20 +193,98 @@ internal static class ColumnStatistics
             return;
         }
 
-        var scratch = ArrayPool<double>.Shared.Rent(n);
+        // Sort (order-preserving key, index) pairs once by LSD radix, then give ties their minimum rank in one pass:
+        // no comparison sort, no search per value, and map is called once per distinct value.
+        var keys = ArrayPool<ulong>.Shared.Rent(2 * n);
+        var order = ArrayPool<int>.Shared.Rent(2 * n);
         try
         {
-            var sorted = CopyPresentSorted(values, scratch.AsSpan(0, n));
+            var k = 0;
             for (var i = 0; i < values.Length; i++)
             {
                 var v = values[i];
-                output[i] = double.IsNaN(v) ? double.NaN : map(LowerBound(sorted, v) + 1, n);
+                if (double.IsNaN(v))
+                {
+                    output[i] = double.NaN;
+                    continue;
+                }
+
+                var bits = (ulong)BitConverter.DoubleToInt64Bits(v + 0.0); // + 0.0 turns −0 into +0, which ties with it
+                keys[k] = (bits & 0x8000_0000_0000_0000UL) != 0 ? ~bits : bits | 0x8000_0000_0000_0000UL;
+                order[k++] = i;
+            }
+
+            var half = RadixSort(keys.AsSpan(0, n), keys.AsSpan(n, n), order.AsSpan(0, n), order.AsSpan(n, n)) ? n : 0;
+            var sortedKeys = keys.AsSpan(half, n);
+            var sortedOrder = order.AsSpan(half, n);
+            var mapped = map(1, n);
+            output[sortedOrder[0]] = mapped;
+            for (var j = 1; j < n; j++)
+            {
+                if (sortedKeys[j] != sortedKeys[j - 1])
+                {
+                    mapped = map(j + 1, n);
+                }
+
+                output[sortedOrder[j]] = mapped;
             }
         }
         finally
         {
-            ArrayPool<double>.Shared.Return(scratch);
+            ArrayPool<ulong>.Shared.Return(keys);
+            ArrayPool<int>.Shared.Return(order);
         }
+    }
+
+    /// <summary>
+    /// Stable LSD radix sort of keys with their payload, a byte at a time, skipping bytes all keys share; true when the
+    /// result ended in the spare spans.
+    /// </summary>
+    private static bool RadixSort(Span<ulong> keys, Span<ulong> keysSpare, Span<int> order, Span<int> orderSpare)
+    {
+        var inSpare = false;
+        Span<int> counts = stackalloc int[8 * 256];
+        counts.Clear();
+        foreach (var key in keys)
+        {
+            for (var b = 0; b < 8; b++)
+            {
+                counts[(b << 8) | (int)((key >> (8 * b)) & 0xFF)]++;
+            }
+        }
+
+        for (var b = 0; b < 8; b++)
+        {
+            var count = counts.Slice(b << 8, 256);
+            var shift = 8 * b;
+            if (count[(int)((keys[0] >> shift) & 0xFF)] == keys.Length)
+            {
+                continue;
+            }
+
+            var sum = 0;
+            for (var d = 0; d < 256; d++)
+            {
+                (count[d], sum) = (sum, sum + count[d]);
+            }
+
+            for (var j = 0; j < keys.Length; j++)
+            {
+                var at = count[(int)((keys[j] >> shift) & 0xFF)]++;
+                keysSpare[at] = keys[j];
+                orderSpare[at] = order[j];
+            }
+
+            var tk = keys;
+            keys = keysSpare;
+            keysSpare = tk;
+            var to = order;
+            order = orderSpare;
+            orderSpare = to;
+            inSpare = !inSpare;
+        }
+
+        return inSpare;
     }
 
     private static Span<double> CopyPresentSorted(ReadOnlySpan<double> values, Span<double> target)

@@ -1,9 +1,20 @@
 namespace WellbeingIndex.Engine.Methods;
 
-/// <summary>Treats outliers of one indicator in place (raw units, before direction is applied).</summary>
+/// <summary>
+/// Treats outliers of one indicator in place (raw units, before direction is applied). <see cref="Treat"/> decides on the
+/// column itself; over time, <see cref="Fit"/> decides on a reference set (every period pooled, or the base period) and
+/// <see cref="Apply"/> treats any column the same way, so a later period's outlier is judged by the same thresholds.
+/// </summary>
 public interface ITreatment : IMethod
 {
     TreatmentOutcome Treat(Span<double> column, MethodSpec spec, ColumnContext context);
+
+    /// <summary>What treating <paramref name="reference"/> decides (clip bounds, a log shift); a fixed method needs nothing.</summary>
+    FittedParameters Fit(ReadOnlySpan<double> reference, MethodSpec spec, ColumnContext context) => FittedParameters.None;
+
+    /// <summary>Treats <paramref name="column"/> with parameters from <see cref="Fit"/>; a fixed method treats it as given.</summary>
+    TreatmentOutcome Apply(FittedParameters parameters, Span<double> column, MethodSpec spec, ColumnContext context) =>
+        Treat(column, spec, context);
 }
 
 /// <summary>What a treatment did to one indicator, so the run's log shows every changed value.</summary>

@@ -4,6 +4,7 @@ using WellbeingIndex.Engine.Analysis;
 using WellbeingIndex.Engine.Data;
 using WellbeingIndex.Engine.Definition;
 using WellbeingIndex.Engine.Methods;
+using WellbeingIndex.Engine.Panel;
 using WellbeingIndex.Engine.Results;
 
 namespace WellbeingIndex.Engine.Pipeline;
@@ -15,7 +16,12 @@ namespace WellbeingIndex.Engine.Pipeline;
 public static class IndexPipeline
 {
     public static IndexResult Run(IndexDefinition definition, IndicatorData data, MethodRegistry? registry = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        Run(definition, data, registry, null, cancellationToken);
+
+    /// <summary>The run over a stacked panel when <paramref name="panel"/> is given (see <see cref="PanelScope"/>).</summary>
+    internal static IndexResult Run(IndexDefinition definition, IndicatorData data, MethodRegistry? registry, PanelScope? panel,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(data);
@@ -100,7 +106,8 @@ public static class IndexPipeline
                 {
                     var imputer = registry.Get<IImputer>(step.Method.Method);
                     current = Copy(current);
-                    ForEachColumn(0, codes.Length, parallel, k => imputed[k] = imputer.Impute(current[k], step.Method, contexts[k]));
+                    ForEachColumn(0, codes.Length, parallel, k => imputed[k] = panel?.Impute(imputer, current[k], step.Method, contexts[k])
+                        ?? imputer.Impute(current[k], step.Method, contexts[k]));
                     tables.Add(Table(ResultTable.Imputed, codes, current));
                     break;
                 }
@@ -117,7 +124,8 @@ public static class IndexPipeline
                     ForEachColumn(0, codes.Length, parallel, k =>
                     {
                         var spec = definition.TreatmentOf(indicators[k])!;
-                        treatments.Add((k, registry.Get<ITreatment>(spec.Method).Treat(current[k], spec, contexts[k])));
+                        var treatment = registry.Get<ITreatment>(spec.Method);
+                        treatments.Add((k, panel?.Treat(treatment, current[k], spec, contexts[k]) ?? treatment.Treat(current[k], spec, contexts[k])));
                     });
                     tables.Add(Table(ResultTable.Treated, codes, current));
                     break;
@@ -146,7 +154,16 @@ public static class IndexPipeline
                         }
 
                         var spec = definition.NormalisationOf(indicators[k])!;
-                        registry.Get<INormaliser>(spec.Method).Normalise(column, column, spec, contexts[k]);
+                        var normaliser = registry.Get<INormaliser>(spec.Method);
+                        if (panel is null)
+                        {
+                            normaliser.Normalise(column, column, spec, contexts[k]);
+                        }
+                        else
+                        {
+                            panel.Normalise(normaliser, column, spec, contexts[k]);
+                        }
+
                         output[k] = column;
                     });
                     transformsApplied = true;
@@ -182,7 +199,7 @@ public static class IndexPipeline
             .Concat(aggregates.Select(a => new NodeScores(a, definition.LevelOf(a.Code), scores[a.Code], coverage[a.Code])))
             .ToList();
         var imputedCounts = codes.Select((c, k) => (c, k)).ToImmutableSortedDictionary(x => x.c, x => imputed[x.k], StringComparer.Ordinal);
-        return new IndexResult(definition, data, areas, tables, nodeScores,
+        return new IndexResult(definition, data, areas.AreaCodes, areas.AreaNames, tables, nodeScores,
             treatments.OrderBy(t => t.Order).Select(t => t.Outcome).ToList(), imputedCounts, screening,
             weightsUsed.ToImmutableSortedDictionary(StringComparer.Ordinal));
     }
@@ -267,17 +284,26 @@ public static class IndexPipeline
 
     /// <summary>
     /// <see cref="Parallel.For(int, int, ParallelOptions, Action{int})"/> that rethrows a column's own exception rather than
-    /// an <see cref="AggregateException"/>, so callers see "log of −3 for area X" and not "one or more errors occurred".
+    /// an <see cref="AggregateException"/>, so callers see "log of −3 for area X" and not "one or more errors occurred";
+    /// when several columns fail, the first in definition order is reported, whichever thread finished first.
     /// </summary>
     private static void ForEachColumn(int from, int to, ParallelOptions parallel, Action<int> body)
     {
-        try
+        var errors = new Exception?[to - from];
+        Parallel.For(from, to, parallel, k =>
         {
-            Parallel.For(from, to, parallel, body);
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            try
+            {
+                body(k);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                errors[k - from] = e;
+            }
+        });
+        if (Array.Find(errors, e => e is not null) is { } first)
         {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
         }
     }
 

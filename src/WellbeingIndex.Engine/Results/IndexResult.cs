@@ -14,15 +14,15 @@ public sealed class IndexResult
 {
     private readonly ImmutableDictionary<string, NodeScores> _scores;
 
-    internal IndexResult(IndexDefinition definition, IndicatorData input, IndicatorData areas,
+    internal IndexResult(IndexDefinition definition, IndicatorData input, ImmutableArray<string> areaCodes, ImmutableArray<string> areaNames,
         IReadOnlyList<ResultTable> tables, IReadOnlyList<NodeScores> scores, IReadOnlyList<TreatmentOutcome> treatments,
         IReadOnlyDictionary<string, int> imputedCounts, ScreenOutcome? screening, IReadOnlyDictionary<string, double> weights)
     {
         Weights = weights;
         Definition = definition;
         Input = input;
-        AreaCodes = areas.AreaCodes;
-        AreaNames = areas.AreaNames;
+        AreaCodes = areaCodes;
+        AreaNames = areaNames;
         Screening = screening;
         Tables = tables;
         Scores = scores;

@@ -1,4 +1,7 @@
 using System.Globalization;
+using WellbeingIndex.Abstractions;
+using WellbeingIndex.Delimited;
+using WellbeingIndex.Engine.Panel;
 using WellbeingIndex.Engine.Uncertainty;
 
 namespace WellbeingIndex.Engine.Results;
@@ -10,51 +13,95 @@ namespace WellbeingIndex.Engine.Results;
 /// </summary>
 public static class IndexResultCsv
 {
+    /// <summary>Writes the table to <paramref name="writer"/> (left open) through the project's one CSV writer.</summary>
     public static void Write(IndexResult result, TextWriter writer, UncertaintyResult? uncertainty = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(writer);
-        var columns = result.Scores;
-        var index = result.Index;
-        writer.Write("uCode,uName");
-        foreach (var c in columns)
+        var header = new List<string>(result.Scores.Count + 8) { "uCode", "uName" };
+        header.AddRange(result.Scores.Select(c => c.Code));
+        header.AddRange(uncertainty is null ? ["Rank", "Decile", "Quintile"] : ["Rank", "Decile", "Quintile", "RankMedian", "RankP05", "RankP95"]);
+        using var csv = CsvRecordWriter.Create(writer, header);
+        WriteRows(csv, result, uncertainty, null);
+    }
+
+    /// <summary>
+    /// A panel run: one row per area and period (oldest first), <c>uCode, uName, Time</c>, then the columns of a single
+    /// run; Rank, Decile and Quintile are within the period, the scores comparable across periods as the time mode says.
+    /// </summary>
+    public static void Write(PanelResult result, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(writer);
+        var header = new List<string> { "uCode", "uName", "Time" };
+        header.AddRange(result.Results[0].Scores.Select(c => c.Code));
+        header.AddRange(["Rank", "Decile", "Quintile"]);
+        using var csv = CsvRecordWriter.Create(writer, header);
+        for (var p = 0; p < result.Periods.Length; p++)
         {
-            writer.Write(',');
-            writer.Write(Escape(c.Code));
-        }
-
-        writer.Write(uncertainty is null ? ",Rank,Decile,Quintile\n" : ",Rank,Decile,Quintile,RankMedian,RankP05,RankP95\n");
-        for (var i = 0; i < result.AreaCodes.Length; i++)
-        {
-            writer.Write(Escape(result.AreaCodes[i]));
-            writer.Write(',');
-            writer.Write(Escape(result.AreaNames[i]));
-            foreach (var c in columns)
-            {
-                writer.Write(',');
-                var v = c.Scores[i];
-                if (!double.IsNaN(v))
-                {
-                    writer.Write(v.ToString("R", CultureInfo.InvariantCulture));
-                }
-            }
-
-            writer.Write(',');
-            writer.Write(index.Ranks[i] == 0 ? "" : index.Ranks[i].ToString(CultureInfo.InvariantCulture));
-            writer.Write(',');
-            writer.Write(index.Deciles[i] == 0 ? "" : index.Deciles[i].ToString(CultureInfo.InvariantCulture));
-            writer.Write(',');
-            writer.Write(index.Quintiles[i] == 0 ? "" : index.Quintiles[i].ToString(CultureInfo.InvariantCulture));
-            if (uncertainty is not null)
-            {
-                var a = uncertainty.Areas[i];
-                writer.Write(string.Create(CultureInfo.InvariantCulture, $",{Cell(a.MedianRank)},{Cell(a.RankP05)},{Cell(a.RankP95)}"));
-            }
-
-            writer.Write('\n');
+            WriteRows(csv, result.Results[p], null, result.Periods[p]);
         }
     }
 
+    private static void WriteRows(CsvRecordWriter csv, IndexResult result, UncertaintyResult? uncertainty, ReferencePeriod? period)
+    {
+        var scores = result.Scores.Select(c => c.ScoreArray).ToArray();
+        var index = result.Index;
+        var first = period is null ? 2 : 3;
+        var periodText = period?.ToString();
+
+        // Formatting numbers is most of the cost: a block of rows is formatted in parallel, then written in order.
+        const int BlockRows = 2048;
+        var width = scores.Length;
+        var n = result.AreaCodes.Length;
+        var text = new char[Math.Min(BlockRows, Math.Max(n, 1)) * width * CsvRecordWriter.MaxNumberLength];
+        var lengths = new int[Math.Min(BlockRows, Math.Max(n, 1)) * width];
+        for (var from = 0; from < n; from += BlockRows)
+        {
+            var rows = Math.Min(BlockRows, n - from);
+            var start = from;
+            Parallel.For(0, rows, r =>
+            {
+                for (var k = 0; k < width; k++)
+                {
+                    var cell = r * width + k;
+                    lengths[cell] = CsvRecordWriter.FormatNumber(scores[k][start + r], text.AsSpan(cell * CsvRecordWriter.MaxNumberLength, CsvRecordWriter.MaxNumberLength));
+                }
+            });
+
+            for (var r = 0; r < rows; r++)
+            {
+                var i = from + r;
+                using var record = csv.NewRecord();
+                record.Text(0, result.AreaCodes[i]);
+                record.Text(1, result.AreaNames[i]);
+                if (periodText is not null)
+                {
+                    record.Text(2, periodText);
+                }
+
+                for (var k = 0; k < width; k++)
+                {
+                    var cell = r * width + k;
+                    record.Formatted(k + first, text.AsSpan(cell * CsvRecordWriter.MaxNumberLength, lengths[cell]));
+                }
+
+                var c = width + first;
+                record.Integer(c++, index.Ranks[i]);
+                record.Integer(c++, index.Deciles[i]);
+                record.Integer(c++, index.Quintiles[i]);
+                if (uncertainty is not null)
+                {
+                    var a = uncertainty.Areas[i];
+                    record.Number(c++, a.MedianRank);
+                    record.Number(c++, a.RankP05);
+                    record.Number(c, a.RankP95);
+                }
+            }
+        }
+    }
+
+    /// <summary>The table as a string (tests and small answers).</summary>
     public static string ToString(IndexResult result, UncertaintyResult? uncertainty = null)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);

@@ -34,6 +34,8 @@ public sealed class NodeScores
     /// <summary>Score per area (NaN = missing).</summary>
     public ReadOnlySpan<double> Scores => _scores;
 
+    internal double[] ScoreArray => _scores;
+
     /// <summary>Rank per area, 1 = best; 0 when the score is missing.</summary>
     public ReadOnlySpan<int> Ranks => _ranks.Value;
 

@@ -244,7 +244,7 @@ public static class SensitivityAnalysis
                 b.HasMissing[m] = output.AsSpan().IndexOfAnyExceptInRange(double.NegativeInfinity, double.PositiveInfinity) >= 0;
             }
 
-            Ranking.RankDescending(b.Outputs[^1], b.Ranks, b.Scratch);
+            Ranking.RankDescending(b.Outputs[^1], b.Ranks);
             Array.Clear(_ranks);
             for (var i = 0; i < n; i++)
             {
@@ -281,7 +281,6 @@ public static class SensitivityAnalysis
                 HasMissing = new bool[stage.Aggregates.Length];
                 Present = new double[n];
                 Ranks = new int[n];
-                Scratch = new RankScratch(n);
             }
 
             public double[][] Outputs { get; }
@@ -290,7 +289,6 @@ public static class SensitivityAnalysis
             public bool[] HasMissing { get; }
             public double[] Present { get; }
             public int[] Ranks { get; }
-            public RankScratch Scratch { get; }
         }
     }
 }

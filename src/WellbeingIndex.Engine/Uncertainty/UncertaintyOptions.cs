@@ -1,3 +1,4 @@
+using System.Globalization;
 using WellbeingIndex.Engine.Methods;
 
 namespace WellbeingIndex.Engine.Uncertainty;
@@ -29,12 +30,12 @@ public sealed record UncertaintyOptions
         var problems = new List<string>();
         if (Runs is < 2 or > 10_000)
         {
-            problems.Add($"runs must be between 2 and 10000, got {Runs}.");
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"runs must be between 2 and 10000, got {Runs}."));
         }
 
         if (!(WeightNoise is >= 0 and < 1))
         {
-            problems.Add($"weightNoise must be at least 0 and below 1, got {WeightNoise}.");
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"weightNoise must be at least 0 and below 1, got {WeightNoise}."));
         }
 
         return problems;

@@ -62,9 +62,9 @@ public static class AnalysisBench
             {
                 var result = IndexPipeline.Run(definition, data);
                 var scores = result.Index.Scores.ToArray();
-                var ranks = new int[scores.Length]; var scratch = new WellbeingIndex.Engine.Results.RankScratch(scores.Length);
+                var ranks = new int[scores.Length];
                 var w = Stopwatch.StartNew();
-                for (var i = 0; i < 200; i++) WellbeingIndex.Engine.Results.Ranking.RankDescending(scores, ranks, scratch);
+                for (var i = 0; i < 200; i++) WellbeingIndex.Engine.Results.Ranking.RankDescending(scores, ranks);
                 var rankMs = w.Elapsed.TotalMilliseconds / 200;
                 var cols = definition.Indicators.Select(x => result[x.Code].Scores.ToArray()).ToArray();
                 var agg = WellbeingIndex.Engine.Methods.MethodRegistry.Default.Get<WellbeingIndex.Engine.Methods.IAggregator>("amean");

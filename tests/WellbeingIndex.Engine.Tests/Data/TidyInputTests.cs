@@ -41,4 +41,33 @@ public class TidyInputTests
 
         Assert.Contains("line 7: area 'E09000002', indicator 'pay', period '2019' already appears on line 3", e.Message);
     }
+
+    [Fact]
+    public void Reads_every_period_as_a_panel_with_confidence_intervals()
+    {
+        const string csv = """
+            area_code,indicator,period,value,lower,upper
+            A,life,2020,7.1,6.9,7.3
+            B,life,2020,7.5,,
+            A,life,2019,7.0,6.8,7.2
+            """;
+
+        var panel = TidyInput.ReadPanel(Table(csv));
+
+        Assert.Equal(["2019", "2020"], panel.Periods.Select(p => p.ToString()));
+        Assert.Equal([7.0], panel[0].Column("life").ToArray());
+        Assert.Equal([7.1, 7.5], panel[1].Column("life").ToArray());
+        var ci = panel.Interval(1, "life")!;
+        Assert.Equal((6.9, 7.3), (ci.Lower[0], ci.Upper[0]));
+        Assert.True(double.IsNaN(ci.Lower[1]));
+    }
+
+    [Theory]
+    [InlineData("A,x,2020,1\nA,x,2020/21,2", "mixes kinds of period")]
+    [InlineData("A,x,twenty,1", "'twenty' is not a period")]
+    public void A_panel_needs_periods_of_one_kind(string rows, string message)
+    {
+        var e = Assert.Throws<InputDataException>(() => TidyInput.ReadPanel(Table("area_code,indicator,period,value\n" + rows)));
+        Assert.Contains(message, e.Message);
+    }
 }

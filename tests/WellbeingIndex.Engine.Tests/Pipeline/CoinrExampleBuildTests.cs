@@ -34,14 +34,27 @@ public class CoinrExampleBuildTests
     /// <summary>The raw file read cell by cell: unit code → column → value (NaN for an empty cell).</summary>
     private static (string[] Units, Dictionary<string, double[]> Columns, string[] EurAsia, List<(string Code, string Denominator, int Direction, string Parent)> Indicators) Raw()
     {
-        var data = CsvTable.ReadFile(CoinrData.IData);
-        var meta = CsvTable.ReadFile(CoinrData.IMeta);
-        string Cell(CsvRecord r, CsvTable t, string c) => r[t.Require(c)].Trim();
-        var indicators = meta.Rows.Where(r => Cell(r, meta, "Type") == "Indicator")
-            .Select(r => (Cell(r, meta, "iCode"), Cell(r, meta, "Denominator"), int.Parse(Cell(r, meta, "Direction"), System.Globalization.CultureInfo.InvariantCulture), Cell(r, meta, "Parent"))).ToList();
-        var columns = data.Header.Where(h => h is not ("uName" or "uCode") && !h.EndsWith("_group", StringComparison.Ordinal)).ToDictionary(h => h,
-            h => data.Rows.Select(r => Cell(r, data, h) is { Length: > 0 } v && v != "NA" ? double.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : double.NaN).ToArray());
-        return (data.Rows.Select(r => Cell(r, data, "uCode")).ToArray(), columns, data.Rows.Select(r => Cell(r, data, "EurAsia_group")).ToArray(), indicators);
+        var (header, data) = Cells(CoinrData.IData);
+        var (_, meta) = Cells(CoinrData.IMeta);
+        var indicators = meta.Where(r => r["Type"] == "Indicator")
+            .Select(r => (r["iCode"], r["Denominator"], int.Parse(r["Direction"], System.Globalization.CultureInfo.InvariantCulture), r["Parent"])).ToList();
+        var columns = header.Where(h => h is not ("uName" or "uCode") && !h.EndsWith("_group", StringComparison.Ordinal)).ToDictionary(h => h,
+            h => data.Select(r => r[h] is { Length: > 0 } v && v != "NA" ? double.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : double.NaN).ToArray());
+        return (data.Select(r => r["uCode"]).ToArray(), columns, data.Select(r => r["EurAsia_group"]).ToArray(), indicators);
+    }
+
+    /// <summary>Every row of a CSV file as column → trimmed text, read through the project's CSV reader.</summary>
+    private static (IReadOnlyList<string> Header, List<Dictionary<string, string>> Rows) Cells(string path)
+    {
+        using var table = CsvTable.ReadFile(path);
+        var header = table.Header.ToList();
+        var rows = new List<Dictionary<string, string>>();
+        while (table.Next())
+        {
+            rows.Add(header.Select((h, k) => (h, k)).ToDictionary(x => x.h, x => table.Text(x.k), StringComparer.Ordinal));
+        }
+
+        return (header, rows);
     }
 
     /// <summary>Denominated then group-mean imputed, by hand.</summary>
@@ -134,9 +147,9 @@ public class CoinrExampleBuildTests
         var result = Built.Value;
         var (_, _, _, indicators) = Raw();
         var treated = result.Table(ResultTable.Treated);
-        var meta = CsvTable.ReadFile(CoinrData.IMeta);
-        var parents = meta.Rows.Where(r => r[meta.Require("Type")] is "Indicator" or "Aggregate")
-            .ToDictionary(r => r[meta.Require("iCode")], r => r[meta.Require("Parent")]);
+        var (_, meta) = Cells(CoinrData.IMeta);
+        var parents = meta.Where(r => r["Type"] is "Indicator" or "Aggregate")
+            .ToDictionary(r => r["iCode"], r => r["Parent"]);
         var scores = new Dictionary<string, double[]>();
         foreach (var (code, _, direction, _) in indicators)
         {
@@ -148,7 +161,7 @@ public class CoinrExampleBuildTests
         // Pillars (level 2), sub-indices (3), the index (4): unweighted means of the children (all weights are 1).
         foreach (var level in new[] { "2", "3", "4" })
         {
-            foreach (var node in meta.Rows.Where(r => r[meta.Require("Level")] == level).Select(r => r[meta.Require("iCode")]))
+            foreach (var node in meta.Where(r => r["Level"] == level).Select(r => r["iCode"]))
             {
                 var children = parents.Where(p => p.Value == node).Select(p => scores[p.Key]).ToArray();
                 scores[node] = Enumerable.Range(0, 51).Select(i => children.Average(c => c[i])).ToArray();

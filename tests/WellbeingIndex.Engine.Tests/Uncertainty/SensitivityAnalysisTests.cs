@@ -16,10 +16,16 @@ public class SensitivityAnalysisTests
         public string Description => "min-max, counted";
         public IEnumerable<ParameterProblem> Validate(MethodSpec spec) => _inner.Validate(spec);
 
+        public FittedParameters Fit(ReadOnlySpan<double> reference, ReadOnlySpan<double> weights, MethodSpec spec, ColumnContext context) =>
+            _inner.Fit(reference, weights, spec, context);
+
+        public void Apply(FittedParameters parameters, ReadOnlySpan<double> values, Span<double> output, MethodSpec spec, ColumnContext context) =>
+            _inner.Apply(parameters, values, output, spec, context);
+
         public void Normalise(ReadOnlySpan<double> values, Span<double> output, MethodSpec spec, ColumnContext context)
         {
             Interlocked.Increment(ref Calls);
-            _inner.Normalise(values, output, spec, context);
+            ((INormaliser)_inner).Normalise(values, output, spec, context);
         }
     }
 

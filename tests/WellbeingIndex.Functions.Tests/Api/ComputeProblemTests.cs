@@ -115,7 +115,7 @@ public class ComputeProblemTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Contains("whole number", problem["errors"]!["uncertainty.seed"]![0]!.Value<string>());
 
         var huge = "1" + new string('0', 400);
-        await ProblemAssert.IsProblemAsync(await PostAsync($$$"""{"weights": {"warmth": {{{huge}}}}}"""), HttpStatusCode.BadRequest, "weights.warmth");
+        await ProblemAssert.IsProblemAsync(await PostAsync($$$"""{"weights": {"environment": {{{huge}}}}}"""), HttpStatusCode.BadRequest, "weights.environment");
     }
 
     [Fact]

@@ -38,8 +38,10 @@ public class HttpFunctionTests
         using var host = new FunctionHost();
         var list = host.Request("GET", "/api/frameworks");
         var frameworks = await FunctionHost.JsonAsync(host.Function<ListFrameworksFunction>().Run(list, host.Context(list)), list);
-        var london = Assert.Single(frameworks);
-        Assert.Equal("london", london["id"]!.Value<string>());
+        // london, and the small-area frameworks england-lsoa and imd2025 (33,755 LSOAs each).
+        Assert.Equal(["england-lsoa", "imd2025", "london"], frameworks.Select(f => f["id"]!.Value<string>()));
+        Assert.Equal(33_755, frameworks[1]["areaCount"]!.Value<int>());
+        var london = frameworks.Single(f => f["id"]!.Value<string>() == "london");
         Assert.Equal(33, london["areaCount"]!.Value<int>());
         Assert.Equal(indicators, london["indicatorCount"]!.Value<int>());
 
@@ -68,7 +70,8 @@ public class HttpFunctionTests
         var request = host.Request("GET", "/api/indicators");
         var list = await FunctionHost.JsonAsync(await host.Function<ListIndicatorsFunction>().Run(request, host.Context(request)), request);
         var expected = DirectRun.London.Definition.Indicators.Where(n => n.Provider is not null).Select(n => (n.Provider!, n.Code)).ToList();
-        var used = list.SelectMany(p => p["usedBy"]!.Select(u => (p["metadata"]!["id"]!.Value<string>()!, u["indicator"]!.Value<string>()!))).ToList();
+        var used = list.SelectMany(p => p["usedBy"]!.Where(u => u["framework"]!.Value<string>() == "london")
+            .Select(u => (p["metadata"]!["id"]!.Value<string>()!, u["indicator"]!.Value<string>()!))).ToList();
         Assert.Equal(expected.Order(), used.Order());
     }
 

@@ -25,6 +25,7 @@ public class CsvReaderTests
     [InlineData("a,b\n1,x\"y\n", "t.csv line 2: a quote inside an unquoted field")]
     [InlineData("a,b\n1,\"x\"y\n", "t.csv line 2: text after the closing quote")]
     [InlineData("", "t.csv line 1: the file is empty")]
+    [InlineData("Area,AREA\n1,2\n", "t.csv line 1: column 'AREA' appears twice in the header (columns 1 and 2; names are compared ignoring case)")]
     public void Malformed_text_is_a_data_error_naming_file_and_line(string text, string expected)
     {
         var e = Assert.Throws<IndicatorDataException>(() => Read(text).Records().ToList());

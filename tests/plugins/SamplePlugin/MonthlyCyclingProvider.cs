@@ -1,4 +1,5 @@
 using System.Globalization;
+using nietras.SeparatedValues;
 using WellbeingIndex.Abstractions;
 
 namespace SamplePlugin;
@@ -53,22 +54,21 @@ public sealed class MonthlyCyclingProvider : IIndicatorProvider
 
     private Dictionary<string, double?> Load()
     {
-        using var reader = _context.OpenText(Metadata.Id, FileName);
-        using var records = CsvRecords.Read(reader).GetEnumerator();
-        var header = records.MoveNext() ? records.Current.Fields : throw new IndicatorDataException(Metadata.Id, "empty file", FileName, 1);
-        int code = Array.IndexOf(header, "New code"), column = Array.IndexOf(header, Column);
-        if (code < 0 || column < 0)
+        // A plug-in brings its own CSV library (here Sep); the contract holds the provider contract only.
+        using var text = _context.OpenText(Metadata.Id, FileName);
+        using var csv = Sep.New(',').Reader(o => o with { Unescape = true, CultureInfo = CultureInfo.InvariantCulture }).From(text);
+        if (!csv.Header.TryIndexOf("New code", out var code) || !csv.Header.TryIndexOf(Column, out var column))
         {
             throw new IndicatorDataException(Metadata.Id, $"no '{Column}' column", FileName, 1);
         }
 
         var values = new Dictionary<string, double?>();
-        while (records.MoveNext())
+        foreach (var r in csv)
         {
-            var r = records.Current;
-            values[r[code]] = r[column] == "." ? null
-                : double.TryParse(r[column], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v
-                : throw new IndicatorDataException(Metadata.Id, $"'{r[column]}' is not a number", FileName, r.Line);
+            var cell = r[column].ToString();
+            values[r[code].ToString()] = cell == "." ? null
+                : double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v
+                : throw new IndicatorDataException(Metadata.Id, $"'{cell}' is not a number", FileName, r.LineNumberFrom);
         }
 
         return values;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Buffers;
 
 namespace WellbeingIndex.Engine.Methods.Aggregation;
@@ -19,35 +20,11 @@ internal static class WeightedPowerMean
         try
         {
             var weights = sumW.AsSpan(0, n);
-            weights.Clear();
-            output.Clear();
-            if (p == 1)
+            if (!Accumulate(input, output, weights, p, method, 1))
             {
-                SumLinear(input, output, weights);
-            }
-
-            for (var k = 0; k < input.Children.Count && p != 1; k++)
-            {
-                var child = input.Children[k];
-                var w = input.Weights[k];
-                for (var i = 0; i < n; i++)
-                {
-                    var x = child[i];
-                    if (double.IsNaN(x))
-                    {
-                        continue;
-                    }
-
-                    if ((p <= 0 && x <= 0) || (p > 0 && p != 1 && x < 0))
-                    {
-                        throw new IndexComputationException(
-                            $"{method} for '{input.Context.IndicatorCode}': child {k + 1} of area '{input.Context.AreaCodeAt(i)}' is {x}; " +
-                            (p <= 0 ? "the values must be positive." : "the values must not be negative."));
-                    }
-
-                    weights[i] += w;
-                    output[i] += w * (p == 1 ? x : p == 0 ? Math.Log(x) : p == -1 ? 1 / x : Math.Pow(x, p));
-                }
+                // Weights so large that their sums overflow (weights of 1e308): a weighted mean does not change when
+                // every weight is divided by the largest, which keeps the sums of weights finite.
+                Accumulate(input, output, weights, p, method, input.Weights.Max());
             }
 
             for (var i = 0; i < n; i++)
@@ -67,11 +44,57 @@ internal static class WeightedPowerMean
         }
     }
 
+    /// <summary>Per-area weighted sums of the transformed children and of the weights; false if any sum overflowed.</summary>
+    private static bool Accumulate(AggregationInput input, Span<double> output, Span<double> weights, double p, string method, double divisor)
+    {
+        var n = input.AreaCount;
+        weights.Clear();
+        output.Clear();
+        if (p == 1)
+        {
+            SumLinear(input, output, weights, divisor);
+        }
+
+        for (var k = 0; k < input.Children.Count && p != 1; k++)
+        {
+            var child = input.Children[k];
+            var w = input.Weights[k] / divisor;
+            for (var i = 0; i < n; i++)
+            {
+                var x = child[i];
+                if (double.IsNaN(x))
+                {
+                    continue;
+                }
+
+                if ((p <= 0 && x <= 0) || (p > 0 && p != 1 && x < 0))
+                {
+                    throw new IndexComputationException(
+                        string.Create(CultureInfo.InvariantCulture, $"{method} for '{input.Context.IndicatorCode}': child {k + 1} of area '{input.Context.AreaCodeAt(i)}' is {x}; ") +
+                        (p <= 0 ? "the values must be positive." : "the values must not be negative."));
+                }
+
+                weights[i] += w;
+                output[i] += w * (p == 1 ? x : p == 0 ? Math.Log(x) : p == -1 ? 1 / x : Math.Pow(x, p));
+            }
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            if (!double.IsFinite(output[i]) || !double.IsFinite(weights[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>
     /// The arithmetic mean's sums, a vector of cells at a time: a missing cell (NaN, the only value not equal to
     /// itself) adds nothing to the weight or the weighted sum. Any finite value is allowed, so there is no domain check.
     /// </summary>
-    private static void SumLinear(AggregationInput input, Span<double> sums, Span<double> weights)
+    private static void SumLinear(AggregationInput input, Span<double> sums, Span<double> weights, double divisor)
     {
         // Blocks of areas across all children, so the block's sums and weights stay in the first-level cache.
         const int block = 1024;
@@ -83,7 +106,7 @@ internal static class WeightedPowerMean
             for (var k = 0; k < input.Children.Count; k++)
             {
                 var child = input.Children[k].AsSpan(0, n);
-                var w = input.Weights[k];
+                var w = input.Weights[k] / divisor;
                 var vw = new System.Numerics.Vector<double>(w);
                 var i = from;
                 for (; i <= to - width; i += width)
@@ -113,7 +136,7 @@ internal static class WeightedPowerMean
             var w = input.Weights[k];
             if (!double.IsFinite(w) || w < 0)
             {
-                throw new IndexComputationException($"{method} for '{input.Context.IndicatorCode}': weight of child {k + 1} is {w}; weights must be finite and not negative.");
+                throw new IndexComputationException(string.Create(CultureInfo.InvariantCulture, $"{method} for '{input.Context.IndicatorCode}': weight of child {k + 1} is {w}; weights must be finite and not negative."));
             }
         }
     }

@@ -14,10 +14,16 @@ public sealed class DistanceToMaxNormaliser : INormaliser
 
     public IEnumerable<ParameterProblem> Validate(MethodSpec spec) => Schema.Validate(spec);
 
-    public void Normalise(ReadOnlySpan<double> values, Span<double> output, MethodSpec spec, ColumnContext context)
+    public FittedParameters Fit(ReadOnlySpan<double> reference, ReadOnlySpan<double> weights, MethodSpec spec, ColumnContext context)
     {
         Schema.ThrowIfInvalid(spec, Name, context.IndicatorCode);
-        var (min, max) = ColumnStatistics.Range(values);
+        return ColumnStatistics.RangeParameters(reference);
+    }
+
+    public void Apply(FittedParameters parameters, ReadOnlySpan<double> values, Span<double> output, MethodSpec spec, ColumnContext context)
+    {
+        Schema.ThrowIfInvalid(spec, Name, context.IndicatorCode);
+        var (min, max) = (parameters["min"], parameters["max"]);
         var range = max - min;
         for (var i = 0; i < values.Length; i++)
         {

@@ -17,30 +17,38 @@ public sealed class DistanceToReferenceNormaliser : INormaliser
 
     public IEnumerable<ParameterProblem> Validate(MethodSpec spec) => Schema.Validate(spec);
 
-    public void Normalise(ReadOnlySpan<double> values, Span<double> output, MethodSpec spec, ColumnContext context)
+    /// <summary>The reference area's value and the minimum; <paramref name="context"/> must describe the reference rows.</summary>
+    public FittedParameters Fit(ReadOnlySpan<double> reference, ReadOnlySpan<double> weights, MethodSpec spec, ColumnContext context)
     {
         Schema.ThrowIfInvalid(spec, Name, context.IndicatorCode);
         var area = spec.Text("area")!;
-        var cap = spec.Number("cap", 0) == 1;
         var row = context.IndexOfArea(area);
-        if (row < 0 || row >= values.Length)
+        if (row < 0 || row >= reference.Length)
         {
             throw new IndexComputationException($"dist2ref for '{context.IndicatorCode}': reference area '{area}' is not in the data.");
         }
 
-        var (min, _) = ColumnStatistics.Range(values);
-        var reference = values[row];
-        if (double.IsNaN(reference))
+        var (min, _) = ColumnStatistics.Range(reference);
+        var value = reference[row];
+        if (double.IsNaN(value))
         {
             throw new IndexComputationException($"dist2ref for '{context.IndicatorCode}': the reference area '{area}' has no value.");
         }
 
-        if (reference == min)
+        if (value == min)
         {
             throw new IndexComputationException(
                 $"dist2ref for '{context.IndicatorCode}': the reference area '{area}' has the worst value, so distances to it are undefined.");
         }
 
+        return new FittedParameters(new Dictionary<string, double> { ["reference"] = value, ["min"] = min });
+    }
+
+    public void Apply(FittedParameters parameters, ReadOnlySpan<double> values, Span<double> output, MethodSpec spec, ColumnContext context)
+    {
+        Schema.ThrowIfInvalid(spec, Name, context.IndicatorCode);
+        var cap = spec.Number("cap", 0) == 1;
+        var (reference, min) = (parameters["reference"], parameters["min"]);
         for (var i = 0; i < values.Length; i++)
         {
             var v = values[i];

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace WellbeingIndex.Engine.Methods.Normalisation;
 
 /// <summary>
@@ -16,16 +18,22 @@ public sealed class DistanceToTargetNormaliser : INormaliser
 
     public IEnumerable<ParameterProblem> Validate(MethodSpec spec) => Schema.Validate(spec);
 
-    public void Normalise(ReadOnlySpan<double> values, Span<double> output, MethodSpec spec, ColumnContext context)
+    public FittedParameters Fit(ReadOnlySpan<double> reference, ReadOnlySpan<double> weights, MethodSpec spec, ColumnContext context)
+    {
+        Schema.ThrowIfInvalid(spec, Name, context.IndicatorCode);
+        return ColumnStatistics.RangeParameters(reference);
+    }
+
+    public void Apply(FittedParameters parameters, ReadOnlySpan<double> values, Span<double> output, MethodSpec spec, ColumnContext context)
     {
         Schema.ThrowIfInvalid(spec, Name, context.IndicatorCode);
         var target = spec.Number("target", double.NaN) * (context.Direction < 0 ? -1 : 1);
         var cap = spec.Number("cap", 1) == 1;
-        var (min, _) = ColumnStatistics.Range(values);
+        var min = parameters["min"];
         if (!double.IsNaN(min) && !(target > min))
         {
             throw new IndexComputationException(
-                $"dist2targ for '{context.IndicatorCode}': the target {spec.Number("target", double.NaN)} is no better than the worst area's value.");
+                string.Create(CultureInfo.InvariantCulture, $"dist2targ for '{context.IndicatorCode}': the target {spec.Number("target", double.NaN)} is no better than the worst area's value."));
         }
 
         for (var i = 0; i < values.Length; i++)

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace WellbeingIndex.Engine.Methods.Normalisation;
 
 /// <summary>
@@ -14,16 +16,24 @@ public sealed class FractionOfMaxNormaliser : INormaliser
 
     public IEnumerable<ParameterProblem> Validate(MethodSpec spec) => Schema.Validate(spec);
 
-    public void Normalise(ReadOnlySpan<double> values, Span<double> output, MethodSpec spec, ColumnContext context)
+    public FittedParameters Fit(ReadOnlySpan<double> reference, ReadOnlySpan<double> weights, MethodSpec spec, ColumnContext context)
     {
         Schema.ThrowIfInvalid(spec, Name, context.IndicatorCode);
-        var (_, max) = ColumnStatistics.Range(values);
+        var (_, max) = ColumnStatistics.Range(reference);
         if (max <= 0)
         {
-            var row = values.IndexOf(max);
+            var row = reference.IndexOf(max);
             throw new IndexComputationException(
-                $"fracmax for '{context.IndicatorCode}': the best value ({max}, area '{context.AreaCodes[row]}') must be positive.");
+                string.Create(CultureInfo.InvariantCulture, $"fracmax for '{context.IndicatorCode}': the best value ({max}, area '{context.AreaCodeAt(row)}') must be positive."));
         }
+
+        return ColumnStatistics.RangeParameters(reference);
+    }
+
+    public void Apply(FittedParameters parameters, ReadOnlySpan<double> values, Span<double> output, MethodSpec spec, ColumnContext context)
+    {
+        Schema.ThrowIfInvalid(spec, Name, context.IndicatorCode);
+        var max = parameters["max"];
 
         for (var i = 0; i < values.Length; i++)
         {

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace WellbeingIndex.Engine.Methods.Normalisation;
 
 /// <summary>
@@ -19,7 +21,14 @@ public sealed class GoalpostsNormaliser : INormaliser
 
     public IEnumerable<ParameterProblem> Validate(MethodSpec spec) => Schema.Validate(spec).Concat(Posts(spec));
 
-    public void Normalise(ReadOnlySpan<double> values, Span<double> output, MethodSpec spec, ColumnContext context)
+    /// <summary>Goalposts are fixed by the specification: nothing to learn.</summary>
+    public FittedParameters Fit(ReadOnlySpan<double> reference, ReadOnlySpan<double> weights, MethodSpec spec, ColumnContext context)
+    {
+        Schema.ThrowIfInvalid(spec, Name, context.IndicatorCode, Posts(spec));
+        return FittedParameters.None;
+    }
+
+    public void Apply(FittedParameters parameters, ReadOnlySpan<double> values, Span<double> output, MethodSpec spec, ColumnContext context)
     {
         Schema.ThrowIfInvalid(spec, Name, context.IndicatorCode, Posts(spec));
         var min = spec.Number("min", double.NaN);
@@ -46,7 +55,7 @@ public sealed class GoalpostsNormaliser : INormaliser
     {
         if (spec.NumberOrNull("min") is { } min && spec.NumberOrNull("max") is { } max && !(min < max))
         {
-            yield return new ParameterProblem("max", $"'max' must be greater than 'min' (min = {min}, max = {max}).");
+            yield return new ParameterProblem("max", string.Create(CultureInfo.InvariantCulture, $"'max' must be greater than 'min' (min = {min}, max = {max})."));
         }
     }
 }

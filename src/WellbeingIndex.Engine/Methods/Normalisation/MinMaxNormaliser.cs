@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace WellbeingIndex.Engine.Methods.Normalisation;
 
 /// <summary>
@@ -15,20 +17,38 @@ public sealed class MinMaxNormaliser : INormaliser
 
     public IEnumerable<ParameterProblem> Validate(MethodSpec spec) => Schema.Validate(spec).Concat(Bounds(spec));
 
-    public void Normalise(ReadOnlySpan<double> values, Span<double> output, MethodSpec spec, ColumnContext context)
+    public FittedParameters Fit(ReadOnlySpan<double> reference, ReadOnlySpan<double> weights, MethodSpec spec, ColumnContext context)
+    {
+        Schema.ThrowIfInvalid(spec, Name, context.IndicatorCode, Bounds(spec));
+        return ColumnStatistics.RangeParameters(reference);
+    }
+
+    public void Apply(FittedParameters parameters, ReadOnlySpan<double> values, Span<double> output, MethodSpec spec, ColumnContext context)
     {
         Schema.ThrowIfInvalid(spec, Name, context.IndicatorCode, Bounds(spec));
         var l = spec.Number("l", 0);
         var u = spec.Number("u", 100);
-        var (min, max) = ColumnStatistics.Range(values);
+        var (min, max) = (parameters["min"], parameters["max"]);
         var range = max - min;
+        var span = u - l;
         for (var i = 0; i < values.Length; i++)
         {
             var v = values[i];
             output[i] = double.IsNaN(v) ? double.NaN
-                : range == 0 ? (l + u) / 2
-                : l + (v - min) / range * (u - l);
+                : range == 0 ? l / 2 + u / 2
+                : double.IsFinite(span) && double.IsFinite(range) ? l + (v - min) / range * span
+                : Between(l, u, v / 2 - min / 2, max / 2 - min / 2);
         }
+    }
+
+    /// <summary>
+    /// l + t·(u − l) with t = part/whole, as (1 − t)·l + t·u: when u − l or the data's range overflows (l = −1e308,
+    /// u = 1e308) the halved range stays finite and so does every score.
+    /// </summary>
+    private static double Between(double l, double u, double part, double whole)
+    {
+        var t = part / whole;
+        return (1 - t) * l + t * u;
     }
 
     private static IEnumerable<ParameterProblem> Bounds(MethodSpec spec)
@@ -37,7 +57,7 @@ public sealed class MinMaxNormaliser : INormaliser
         var u = spec.Number("u", 100);
         if (!(l < u))
         {
-            yield return new ParameterProblem("u", $"'u' must be greater than 'l' (l = {l}, u = {u}).");
+            yield return new ParameterProblem("u", string.Create(CultureInfo.InvariantCulture, $"'u' must be greater than 'l' (l = {l}, u = {u})."));
         }
     }
 }

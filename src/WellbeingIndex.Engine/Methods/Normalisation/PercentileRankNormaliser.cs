@@ -15,6 +15,19 @@ public sealed class PercentileRankNormaliser : INormaliser
 
     public IEnumerable<ParameterProblem> Validate(MethodSpec spec) => Schema.Validate(spec);
 
+    /// <summary>The sorted present reference values: a value's rank is 1 + the number of reference values below it.</summary>
+    public FittedParameters Fit(ReadOnlySpan<double> reference, ReadOnlySpan<double> weights, MethodSpec spec, ColumnContext context)
+    {
+        Schema.ThrowIfInvalid(spec, Name, context.IndicatorCode);
+        return ColumnStatistics.RankParameters(reference);
+    }
+
+    public void Apply(FittedParameters parameters, ReadOnlySpan<double> values, Span<double> output, MethodSpec spec, ColumnContext context)
+    {
+        Schema.ThrowIfInvalid(spec, Name, context.IndicatorCode);
+        ColumnStatistics.RanksAgainst(parameters.Reference, values, output, static (rank, n) => n == 1 ? 0 : (rank - 1) / (n - 1));
+    }
+
     public void Normalise(ReadOnlySpan<double> values, Span<double> output, MethodSpec spec, ColumnContext context)
     {
         Schema.ThrowIfInvalid(spec, Name, context.IndicatorCode);

@@ -21,14 +21,26 @@ public sealed class ZScoreNormaliser : INormaliser
 
     public IEnumerable<ParameterProblem> Validate(MethodSpec spec) => Schema.Validate(spec);
 
-    public void Normalise(ReadOnlySpan<double> values, Span<double> output, MethodSpec spec, ColumnContext context)
+    /// <summary>
+    /// The reference's mean and sample sd; with weights (for example population shares) the weighted mean and the
+    /// unbiased weighted sd for reliability weights, √(Σw(v − m)² / (Σw − Σw²/Σw)), which is the sample sd when all
+    /// weights are equal.
+    /// </summary>
+    public FittedParameters Fit(ReadOnlySpan<double> reference, ReadOnlySpan<double> weights, MethodSpec spec, ColumnContext context)
+    {
+        Schema.ThrowIfInvalid(spec, Name, context.IndicatorCode);
+        var (_, sampleMean, sampleSd) = weights.IsEmpty ? ColumnStatistics.MeanSd(reference) : ColumnStatistics.WeightedMeanSd(reference, weights);
+        var mean = spec.NumberOrNull("mean") is { } fixedMean ? fixedMean * context.Direction : sampleMean;
+        var sd = spec.NumberOrNull("sd") ?? sampleSd;
+        return new FittedParameters(new Dictionary<string, double> { ["mean"] = mean, ["sd"] = sd });
+    }
+
+    public void Apply(FittedParameters parameters, ReadOnlySpan<double> values, Span<double> output, MethodSpec spec, ColumnContext context)
     {
         Schema.ThrowIfInvalid(spec, Name, context.IndicatorCode);
         var m = spec.Number("m", 0);
         var s = spec.Number("s", 1);
-        var (_, sampleMean, sampleSd) = ColumnStatistics.MeanSd(values);
-        var mean = spec.NumberOrNull("mean") is { } fixedMean ? fixedMean * context.Direction : sampleMean;
-        var sd = spec.NumberOrNull("sd") ?? sampleSd;
+        var (mean, sd) = (parameters["mean"], parameters["sd"]);
         var flat = double.IsNaN(sd) || sd == 0;
         for (var i = 0; i < values.Length; i++)
         {

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace WellbeingIndex.Engine.Methods.Transforms;
 
 /// <summary>The loop shared by the log and log10 transforms: a value outside the domain names its area, never a silent NaN.</summary>
@@ -11,7 +13,7 @@ internal static class Logarithm
             if (x <= 0)
             {
                 throw new IndexComputationException(
-                    $"{method} transform of '{context.IndicatorCode}': area '{context.AreaCodeAt(i)}' has {x}; values must be positive.");
+                    string.Create(CultureInfo.InvariantCulture, $"{method} transform of '{context.IndicatorCode}': area '{context.AreaCodeAt(i)}' has {x}; values must be positive."));
             }
 
             column[i] = base10 ? Math.Log10(x) : Math.Log(x);

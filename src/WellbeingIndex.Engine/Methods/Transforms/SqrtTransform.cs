@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace WellbeingIndex.Engine.Methods.Transforms;
 
 /// <summary>Square root: a milder compression than the log that allows zeros (counts). A value outside the domain is an error naming the area, never a silent NaN.</summary>
@@ -20,7 +22,7 @@ public sealed class SqrtTransform : ITransform
             if (x < 0)
             {
                 throw new IndexComputationException(
-                    $"sqrt transform of '{context.IndicatorCode}': area '{context.AreaCodeAt(i)}' has {x}; values must be non-negative.");
+                    string.Create(CultureInfo.InvariantCulture, $"sqrt transform of '{context.IndicatorCode}': area '{context.AreaCodeAt(i)}' has {x}; values must be non-negative."));
             }
 
             column[i] = Math.Sqrt(x);

@@ -92,6 +92,61 @@ public sealed class WinsoriseTreatment : ITreatment
         }
     }
 
+    /// <summary>
+    /// Winsorises a copy of the reference and keeps what it decided: the clip bound on each side it moved
+    /// (<c>lower</c>, <c>upper</c>: the treated reference's extremes, so clipping the reference reproduces the
+    /// winsorisation exactly), or the log fallback's <c>shift</c>; nothing when the reference passed.
+    /// </summary>
+    public FittedParameters Fit(ReadOnlySpan<double> reference, MethodSpec spec, ColumnContext context)
+    {
+        var copy = reference.ToArray();
+        var outcome = Treat(copy, spec, context);
+        var p = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (outcome.LogTransformed)
+        {
+            var (min, max) = ColumnStatistics.Range(reference);
+            p["shift"] = -min + 0.01 * (max - min);
+        }
+        else
+        {
+            var (min, max) = ColumnStatistics.Range(copy);
+            if (outcome.ClippedLow > 0) p["lower"] = min;
+            if (outcome.ClippedHigh > 0) p["upper"] = max;
+        }
+
+        return new FittedParameters(p);
+    }
+
+    /// <summary>Clips to the fitted bounds, or applies the fitted log shift (a value at or below −shift is an error).</summary>
+    public TreatmentOutcome Apply(FittedParameters parameters, Span<double> column, MethodSpec spec, ColumnContext context)
+    {
+        Schema.ThrowIfInvalid(spec, Name, context.IndicatorCode);
+        if (parameters.Contains("shift"))
+        {
+            var shift = parameters["shift"];
+            for (var i = 0; i < column.Length; i++)
+            {
+                if (column[i] + shift <= 0)
+                {
+                    throw new IndexComputationException(Fmt(
+                        $"winsorise for '{context.IndicatorCode}': the fitted log shift {shift} cannot take {column[i]} (area '{context.AreaCodeAt(i)}'): it is below the reference's range."));
+                }
+
+                column[i] = Math.Log(column[i] + shift);
+            }
+
+            return new TreatmentOutcome(context.IndicatorCode, Name, 0, 0, true, Fmt($"log-transformed with the fitted shift {shift:0.###}."));
+        }
+
+        var bounds = MethodSpec.Of("cap");
+        if (parameters.Contains("lower")) bounds = bounds.WithNumber("lower", parameters["lower"]);
+        if (parameters.Contains("upper")) bounds = bounds.WithNumber("upper", parameters["upper"]);
+        var (low, high) = Bounds.Clip(column, bounds);
+        return new TreatmentOutcome(context.IndicatorCode, Name, low, high, false,
+            parameters.Values.Count == 0 ? "the reference passed the thresholds: nothing done."
+                : Fmt($"clipped to the fitted bounds [{(parameters.Contains("lower") ? parameters["lower"] : double.NegativeInfinity):0.###}, {(parameters.Contains("upper") ? parameters["upper"] : double.PositiveInfinity):0.###}]: {low} low, {high} high."));
+    }
+
     /// <summary>Sets every point at the maximum (or minimum) to the next value; returns how many moved.</summary>
     private static int MoveExtreme(Span<double> column, bool high)
     {

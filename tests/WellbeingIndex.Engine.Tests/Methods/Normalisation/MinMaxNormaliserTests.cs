@@ -6,7 +6,7 @@ namespace WellbeingIndex.Engine.Tests.Methods.Normalisation;
 
 public class MinMaxNormaliserTests
 {
-    private readonly MinMaxNormaliser _method = new();
+    private readonly INormaliser _method = new MinMaxNormaliser();
 
     [Fact]
     public void Scales_onto_0_100_by_default()

@@ -1,0 +1,76 @@
+using WellbeingIndex.Engine.Methods.Aggregation;
+using WellbeingIndex.Engine.Methods.Normalisation;
+using static WellbeingIndex.Engine.Tests.Methods.MethodTesting;
+
+namespace WellbeingIndex.Engine.Tests.Methods;
+
+/// <summary>Issue 13's findings: parameters at the edge of the double range gave NaN or Infinity; each is finite now.</summary>
+public class FiniteAnswersTests
+{
+    [Fact]
+    public void Exprank_with_a_small_c_gives_the_top_rank_100_not_infinity()
+    {
+        // {"normalise":{"method":"exprank","c":2}}: 1 − e^(−50) rounds to 1, so the top rank (R = 1) took ln 0.
+        // Exactly: X = −C·ln(1 − 1·(1 − e^(−100/C))) = −C·ln(e^(−100/C)) = 100. R = 1/3: −2·ln(1 − (1 − e^(−50))/3)
+        // = −2·ln(2/3 + e^(−50)/3) = 0.8109302162163288 (e^(−50) ≈ 2e−22 is below 2/3's precision).
+        var y = Normalise(new ExponentialRankNormaliser(), [3, 1, 2], Spec("exprank", ("c", 2)));
+
+        // R = 2/3: −2·ln(1 − (2/3)(1 − e^(−50))) = −2·ln(1/3) = 2.1972245773362196.
+        Equal([100, 0.8109302162163288, 2.1972245773362196], y, 1e-12);
+    }
+
+    [Theory]
+    [InlineData(1e-300)]
+    [InlineData(1e-5)]
+    [InlineData(1e300)]
+    public void Exprank_stays_finite_for_any_positive_c(double c)
+    {
+        var y = Normalise(new ExponentialRankNormaliser(), [4, 1, 3, 2], Spec("exprank", ("c", c)));
+
+        Assert.All(y, v => Assert.True(double.IsFinite(v), $"c = {c}: {v}"));
+        // The top rank is 100 for every C (see above); for huge C the transform tends to 100·R, so R = 1/4 → 25.
+        Assert.Equal(100, y[0], 9);
+        if (c > 1)
+        {
+            Assert.Equal(25, y[1], 6);
+        }
+    }
+
+    [Fact]
+    public void Minmax_over_the_whole_double_range_is_finite()
+    {
+        // {"normalise":{"method":"minmax","l":-1e308,"u":1e308}}: u − l overflowed. t = (v − 1)/2 → 0, 0.5, 1;
+        // y = (1 − t)·l + t·u → −1e308, 0, 1e308.
+        var y = Normalise(new MinMaxNormaliser(), [1, 2, 3, NaN], Spec("minmax", ("l", -1e308), ("u", 1e308)));
+
+        Equal([-1e308, 0, 1e308, NaN], y, 0);
+    }
+
+    [Fact]
+    public void Minmax_of_data_spanning_the_double_range_is_finite()
+    {
+        // The data's own range overflows: max − min = 2e308. t = 0, 0.5, 1 → 0, 50, 100.
+        var y = Normalise(new MinMaxNormaliser(), [-1e308, 0, 1e308]);
+
+        Equal([0, 50, 100], y, 1e-9);
+    }
+
+    [Fact]
+    public void Weights_whose_sum_overflows_still_give_the_weighted_mean()
+    {
+        // {"weights":{"a":1e308,"b":1.7e308}}: Σw = 2.7e308 overflowed. The mean is (1·10 + 1.7·20)/2.7 = 44/2.7
+        // = 16.296296296296298; the second area has only b, so its mean is b = 30.
+        var y = Aggregate(new ArithmeticMeanAggregator(), [[10, NaN], [20, 30]], [1e308, 1.7e308]);
+
+        Equal([44 / 2.7, 30], y, 1e-12);
+    }
+
+    [Fact]
+    public void Geometric_mean_with_huge_weights_is_finite()
+    {
+        // gmean = exp(Σ w·ln x / Σ w); equal weights 1e308 on 4 and 9 → √36 = 6.
+        var y = Aggregate(new GeometricMeanAggregator(), [[4.0], [9.0]], [1e308, 1e308]);
+
+        Equal([6], y, 1e-12);
+    }
+}
