@@ -20,6 +20,8 @@ public static class CommandLine
         {
             compute,
             TrendsCommand.Create(output, compute),
+            AuditCommand.Create(output),
+            SensitivityCommand.Create(output, error),
             MethodsCommand.Create(output),
             ValidateCommand.Create(output),
             PublishCommand.Create(output),

@@ -47,7 +47,7 @@ internal sealed class PanelFlags
             time = time is { Mode: TimeMode.BasePeriod } ? time with { BaseWeights = w } : throw new UsageException("--base-weights needs --time base=PERIOD.");
         }
 
-        var impute = ComputeCommand.Flag(parse.GetValue<string?>("--impute-panel"), parse.GetValue<string[]?>("--impute-panel-param"), "--impute-panel");
+        var impute = RecipeOptions.Flag(parse.GetValue<string?>("--impute-panel"), parse.GetValue<string[]?>("--impute-panel-param"), "--impute-panel");
         if (impute is not null && !PanelImputation.Methods.Contains(impute.Method))
         {
             throw new UsageException($"--impute-panel '{impute.Method}' must be one of {string.Join(", ", PanelImputation.Methods)}.");

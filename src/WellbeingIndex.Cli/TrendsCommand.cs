@@ -27,7 +27,7 @@ internal static class TrendsCommand
             var flags = PanelFlags.Read(parse);
             var span = (From: PanelCompute.Period(flags.From, "--from"), To: PanelCompute.Period(flags.To, "--to"));
             var framework = parse.GetValue<string?>("--framework") is not null;
-            var (run, _) = await PanelCompute.RunAsync(parse, ComputeCommand.Recipe(parse), framework ? flags : flags with { From = null, To = null }, cancellationToken);
+            var (run, _) = await PanelCompute.RunAsync(parse, RecipeOptions.Read(parse), framework ? flags : flags with { From = null, To = null }, cancellationToken);
             var trends = PanelChanges.Trends(run, span.From, span.To, flags.Table is null or "aggregated" ? null : flags.Table);
             if (parse.GetValue(outFile) is { } file)
             {

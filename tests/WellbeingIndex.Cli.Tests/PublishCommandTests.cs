@@ -34,7 +34,7 @@ public sealed class PublishCommandTests(AzuriteFixture azurite)
         (code, stdout, stderr) = await Run("runs", "latest", "--framework", "london", "--tables", azurite.ConnectionString, "--table-prefix", prefix);
         Assert.True(code == 0, stderr);
         var summary = Lines(stdout);
-        Assert.Equal($"london run {runId}: period 2022, 33 areas, 21 indicators", summary[0]); // london.json: 21 indicator nodes
+        Assert.Equal($"london run {runId}: period 2022, 33 areas, 21 indicators", summary[0]); // the London measure: 8 domains, 21 indicators
         Assert.Equal(3 + 33, summary.Count); // run line, times line, column heads, one line per borough
         var best = Enumerable.Range(0, index.Scores.Length).Single(i => index.Ranks[i] == 1);
         Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"   1  {index.Scores[best],-10:0.00} {expected.Result.AreaCodes[best]} {expected.Result.AreaNames[best]}"),
@@ -52,7 +52,8 @@ public sealed class PublishCommandTests(AzuriteFixture azurite)
             Assert.Equal(expected.Result.AreaCodes[i], cells[0]);
             if (double.IsNaN(index.Scores[i]))
             {
-                // The City of London has too few domains to be scored: empty cells, never NaN.
+                // An area the London measure cannot score (too few of its 21 indicators) is published missing: empty cells.
+                Assert.Equal(0, index.Ranks[i]);
                 Assert.Equal(["", ""], cells[2..4]);
                 continue;
             }

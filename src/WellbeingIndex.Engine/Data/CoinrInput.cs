@@ -8,14 +8,16 @@ namespace WellbeingIndex.Engine.Data;
 /// <summary>
 /// COINr's input pair, so COINr and COIN Tool projects move over unchanged: <c>iData</c> (uCode, uName, optional group
 /// and Time columns, one column per indicator) and <c>iMeta</c> (Level, iCode, iName, Direction, Weight, Parent, Type).
-/// iMeta rows of type Group name grouping columns; Denominator and Other rows are ignored.
+/// iMeta rows of type Group name grouping columns, rows of type Denominator the iData columns an indicator's optional
+/// <c>Denominator</c> cell may name (read as numbers beside the indicators); Other rows are ignored.
 /// </summary>
 public static class CoinrInput
 {
     private static readonly string[] MetaColumns = ["Level", "iCode", "iName", "Direction", "Weight", "Parent", "Type"];
 
     /// <summary>The hierarchy of an iMeta file, plus the names of its group columns.</summary>
-    public sealed record Meta(IReadOnlyList<NodeDefinition> Nodes, IReadOnlyList<string> GroupColumns, IReadOnlyDictionary<string, int> DeclaredLevels);
+    public sealed record Meta(IReadOnlyList<NodeDefinition> Nodes, IReadOnlyList<string> GroupColumns, IReadOnlyDictionary<string, int> DeclaredLevels,
+        IReadOnlyList<string> DenominatorColumns);
 
     /// <summary>Reads (and disposes) an iMeta table.</summary>
     /// <exception cref="InputDataException">A required column is missing or a row is invalid; names the line and column.</exception>
@@ -26,6 +28,9 @@ public static class CoinrInput
         var col = MetaColumns.ToDictionary(c => c, table.Require, StringComparer.Ordinal);
         var nodes = new List<NodeDefinition>();
         var groups = new List<string>();
+        var denominators = new List<string>();
+        var denominatorCol = table.IndexOf("Denominator");
+        var nodeLines = new List<int>();
         var levels = new Dictionary<string, int>(StringComparer.Ordinal);
         while (table.Next())
         {
@@ -36,7 +41,10 @@ public static class CoinrInput
                 case "group":
                     groups.Add(code);
                     continue;
-                case "denominator" or "other":
+                case "denominator":
+                    denominators.Add(code);
+                    continue;
+                case "other":
                     continue;
                 case not ("indicator" or "aggregate"):
                     throw new InputDataException($"Type '{table.Text(col["Type"])}' is not one of Indicator, Aggregate, Group, Denominator, Other", table.Source, table.Line, "Type");
@@ -51,6 +59,8 @@ public static class CoinrInput
             var weight = table.Number(col["Weight"], "Weight");
             var direction = type == "indicator" ? table.Number(col["Direction"], "Direction") : 1;
             var parent = table.Text(col["Parent"]);
+            var denominator = denominatorCol >= 0 && type == "indicator" ? table.Text(denominatorCol) : "";
+            nodeLines.Add(table.Line);
             levels[code] = (int)level;
             nodes.Add(new NodeDefinition
             {
@@ -60,10 +70,19 @@ public static class CoinrInput
                 Parent = parent.Length == 0 || parent == "NA" ? null : parent,
                 Weight = double.IsNaN(weight) ? 1 : weight,
                 Direction = double.IsNaN(direction) ? 1 : (int)direction == direction ? (int)direction : 0,
+                Denominator = denominator.Length == 0 || denominator == "NA" ? null : denominator,
             });
         }
 
-        return new Meta(nodes, groups, levels);
+        foreach (var (node, line) in nodes.Zip(nodeLines))
+        {
+            if (node.Denominator is { } d && !denominators.Contains(d))
+            {
+                throw new InputDataException($"Denominator '{d}' of '{node.Code}' is not an iMeta row of Type Denominator", table.Source, line, "Denominator");
+            }
+        }
+
+        return new Meta(nodes, groups, levels, denominators);
     }
 
     /// <summary>
@@ -113,7 +132,7 @@ public static class CoinrInput
         IReadOnlyList<StepDefinition> steps, IReadOnlyCollection<string>? extraColumns = null, string? id = null, MethodRegistry? registry = null)
     {
         var (meta, definition) = ReadDefinition(iMetaPath, steps, id, registry);
-        var codes = definition.Indicators.Select(i => i.Code).Concat(extraColumns ?? []).Distinct(StringComparer.Ordinal).ToList();
+        var codes = definition.Indicators.Select(i => i.Code).Concat(meta.DenominatorColumns).Concat(extraColumns ?? []).Distinct(StringComparer.Ordinal).ToList();
         return (ReadPanel(CsvTable.ReadFile(iDataPath), codes, meta.GroupColumns), definition);
     }
 
@@ -248,7 +267,7 @@ public static class CoinrInput
         IReadOnlyList<StepDefinition> steps, string? id = null, MethodRegistry? registry = null)
     {
         var (meta, definition) = ReadDefinition(iMetaPath, steps, id, registry);
-        var data = ReadData(CsvTable.ReadFile(iDataPath), definition.Indicators.Select(i => i.Code).ToList(), meta.GroupColumns);
+        var data = ReadData(CsvTable.ReadFile(iDataPath), definition.Indicators.Select(i => i.Code).Concat(meta.DenominatorColumns).ToList(), meta.GroupColumns);
         return (data, definition);
     }
 

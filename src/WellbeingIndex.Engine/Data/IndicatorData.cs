@@ -106,6 +106,15 @@ public sealed class IndicatorData
     /// <summary>The row of <paramref name="areaCode"/>, or −1.</summary>
     public int IndexOfArea(string areaCode) => _areaIndex.TryGetValue(areaCode, out var i) ? i : -1;
 
+    /// <summary>The rows <paramref name="rows"/> only (as a screen step leaves them), every column and group kept.</summary>
+    public IndicatorData Subset(IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        T[] Pick<T>(IReadOnlyList<T> source) => rows.Select(r => source[r]).ToArray();
+        return new IndicatorData(Pick(AreaCodes), _columns.ToDictionary(c => c.Key, c => Pick(c.Value), StringComparer.Ordinal),
+            Pick(AreaNames), Groups.ToDictionary(g => g.Key, g => Pick(g.Value), StringComparer.Ordinal));
+    }
+
     /// <summary>The stored array itself; the engine never writes to it.</summary>
     internal double[] ColumnArray(string code) => _columns[code];
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using WellbeingIndex.Abstractions;
+using WellbeingIndex.Engine.Analysis;
 using WellbeingIndex.Engine.Methods;
 
 namespace WellbeingIndex.Engine.Definition;
@@ -42,6 +43,12 @@ internal static class DefinitionValidator
         }
 
         ValidateNodes(nodes, registry, Add);
+        var denominateAt = steps.ToList().FindIndex(s => s.Step == StepNames.Denominate);
+        if (denominateAt >= 0 && !nodes.Any(n => n.Denominator is not null))
+        {
+            Add($"$.steps[{denominateAt}].step", "no indicator names a denominator, so the denominate step would do nothing.");
+        }
+
         if (!steps.Any(s => s.Step == StepNames.Normalise))
         {
             // Direction and per-indicator normalisation are applied by the normalise step; without it they would be ignored.
@@ -136,6 +143,20 @@ internal static class DefinitionValidator
 
             switch (step.Step)
             {
+                case StepNames.Denominate:
+                    foreach (var name in step.Method.Numbers.Keys.Concat(step.Method.Texts.Keys))
+                    {
+                        add($"{path}.{name}", "unknown parameter; the denominate step takes none (each indicator names its denominator).");
+                    }
+
+                    break;
+                case StepNames.Screen:
+                    foreach (var problem in Pipeline.Screening.Validate(step.Method))
+                    {
+                        add($"{path}.{problem.Parameter}", problem.Message);
+                    }
+
+                    break;
                 case StepNames.Impute: CheckMethod<IImputer>(step.Method, path, registry, add); break;
                 case StepNames.Treat: CheckMethod<ITreatment>(step.Method, path, registry, add); break;
                 case StepNames.Normalise: CheckMethod<INormaliser>(step.Method, path, registry, add); break;
@@ -208,6 +229,16 @@ internal static class DefinitionValidator
                     add($"{path}.parent", "an indicator must have a parent aggregate.");
                 }
 
+                if (n.Weighting is not null)
+                {
+                    add($"{path}.weighting", "weighting applies to aggregates (it weights their children).");
+                }
+
+                if (n.Denominator is { } den && string.IsNullOrWhiteSpace(den))
+                {
+                    add($"{path}.denominator", "must name a data column.");
+                }
+
                 CheckMethod<ITransform>(n.Transform, $"{path}.transform", registry, add);
                 CheckMethod<ITreatment>(n.Treat, $"{path}.treat", registry, add);
                 CheckMethod<INormaliser>(n.Normalise, $"{path}.normalise", registry, add);
@@ -232,6 +263,19 @@ internal static class DefinitionValidator
                 if (n.Provider is not null)
                 {
                     add($"{path}.provider", "only indicators come from providers.");
+                }
+
+                if (n.Denominator is not null)
+                {
+                    add($"{path}.denominator", "only indicators are denominated.");
+                }
+
+                if (n.Weighting is not null)
+                {
+                    foreach (var problem in Weighting.Validate(n.Weighting, nodes.Where(c => c.Parent == n.Code).Select(c => c.Code).ToList()))
+                    {
+                        add(problem.Parameter is null ? $"{path}.weighting.method" : $"{path}.weighting.{problem.Parameter}", problem.Message);
+                    }
                 }
 
                 CheckMethod<IAggregator>(n.Aggregate, $"{path}.aggregate", registry, add);

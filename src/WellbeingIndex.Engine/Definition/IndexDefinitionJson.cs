@@ -15,7 +15,8 @@ public static class IndexDefinitionJson
     private static readonly HashSet<string> RootProperties = ["$schema", "id", "name", "description", "minCoverage", "steps", "levels", "nodes", "time"];
     private static readonly HashSet<string> TimeProperties = ["mode", "base", "baseWeights", "from", "to"];
     private static readonly HashSet<string> NodeProperties =
-        ["code", "name", "type", "parent", "weight", "direction", "unit", "transform", "treat", "normalise", "aggregate", "minCoverage", "provider", "rationale"];
+        ["code", "name", "type", "parent", "weight", "direction", "unit", "denominator", "weighting", "transform", "treat", "normalise", "aggregate", "minCoverage", "provider", "rationale"];
+    private static readonly string[] ForceParameters = ["force_in", "force_out"];
 
     /// <summary>Reads and validates a definition; throws <see cref="DefinitionException"/> listing every problem.</summary>
     public static IndexDefinition Read(string json, MethodRegistry? registry = null)
@@ -74,11 +75,13 @@ public static class IndexDefinitionJson
                 continue;
             }
 
-            var step = Text(o, "step", path, Add, required: true);
-            var spec = Method(o, path, Add, exclude: "step");
+            var step = Text(o, "step", path, Add, required: true)?.Trim().ToLowerInvariant();
+            var spec = step is StepNames.Denominate or StepNames.Screen
+                ? Method(StepObject(o, step, path, Add), path, Add, exclude: "step")
+                : Method(o, path, Add, exclude: "step");
             if (step is not null && spec is not null)
             {
-                steps.Add(new StepDefinition(step.Trim().ToLowerInvariant(), spec));
+                steps.Add(new StepDefinition(step, spec));
             }
         }
 
@@ -131,6 +134,8 @@ public static class IndexDefinitionJson
                 Weight = Number(o, "weight", path, Add) ?? 1,
                 Direction = direction is { } d && d == Math.Floor(d) && Math.Abs(d) < 10 ? (int)d : direction is null ? 1 : 0,
                 Unit = Text(o, "unit", path, Add),
+                Denominator = Text(o, "denominator", path, Add),
+                Weighting = MethodProperty(o, "weighting", path, Add),
                 Transform = MethodProperty(o, "transform", path, Add),
                 Treat = MethodProperty(o, "treat", path, Add),
                 Normalise = MethodProperty(o, "normalise", path, Add),
@@ -167,6 +172,16 @@ public static class IndexDefinitionJson
         {
             var o = new JObject { ["step"] = s.Step };
             WriteMethod(o, s.Method);
+            if (s.Step is StepNames.Denominate or StepNames.Screen)
+            {
+                // These steps have no method; the screen's forced units are lists.
+                o.Remove("method");
+                foreach (var f in ForceParameters.Where(o.ContainsKey))
+                {
+                    o[f] = new JArray(Pipeline.Screening.Codes(s.Method, f));
+                }
+            }
+
             return o;
         }));
         if (definition.Levels.Length > 0)
@@ -189,6 +204,8 @@ public static class IndexDefinitionJson
             o["weight"] = n.Weight;
             if (n.Type == NodeType.Indicator) o["direction"] = n.Direction;
             if (n.Unit is not null) o["unit"] = n.Unit;
+            if (n.Denominator is not null) o["denominator"] = n.Denominator;
+            if (n.Weighting is not null) o["weighting"] = MethodJson(n.Weighting);
             if (n.Transform is not null) o["transform"] = MethodJson(n.Transform);
             if (n.Treat is not null) o["treat"] = MethodJson(n.Treat);
             if (n.Normalise is not null) o["normalise"] = MethodJson(n.Normalise);
@@ -287,6 +304,39 @@ public static class IndexDefinitionJson
         o["method"] = spec.Method;
         foreach (var (k, v) in spec.Numbers) o[k] = v;
         foreach (var (k, v) in spec.Texts) o[k] = v;
+    }
+
+    /// <summary>
+    /// A denominate or screen step as a method object: the step's name is its method (they have no alternatives) and
+    /// the screen's force_in/force_out lists of unit codes become comma-separated texts.
+    /// </summary>
+    private static JObject StepObject(JObject o, string step, string path, Action<string, string> add)
+    {
+        var copy = (JObject)o.DeepClone();
+        if (copy.ContainsKey("method"))
+        {
+            add($"{path}.method", $"the {step} step has no method to choose{(step == StepNames.Screen ? "; use unit_screen" : "")}.");
+        }
+
+        copy["method"] = step;
+        foreach (var f in ForceParameters)
+        {
+            if (copy[f] is not JArray list)
+            {
+                continue;
+            }
+
+            if (list.Any(t => t.Type != JTokenType.String || string.IsNullOrWhiteSpace((string?)t) || ((string)t!).Contains(',', StringComparison.Ordinal)))
+            {
+                add($"{path}.{f}", "must be an array of unit codes (strings without commas).");
+                copy.Remove(f);
+                continue;
+            }
+
+            copy[f] = string.Join(",", list.Select(t => ((string)t!).Trim()));
+        }
+
+        return copy;
     }
 
     private static bool TryParseType(string text, out NodeType type)

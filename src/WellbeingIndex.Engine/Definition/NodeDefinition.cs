@@ -18,6 +18,10 @@ public sealed record NodeDefinition
     /// <summary>+1 when higher is better, −1 when lower is better (indicators only).</summary>
     public int Direction { get; init; } = 1;
     public string? Unit { get; init; }
+    /// <summary>The data column this indicator is divided by in a denominate step (iMeta <c>Denominator</c>); indicators only.</summary>
+    public string? Denominator { get; init; }
+    /// <summary>How an aggregate's children are weighted: null or <c>explicit</c> = their <see cref="Weight"/>s; <c>equal</c>, <c>pca</c>, <c>balance</c> (see <c>Weighting</c>).</summary>
+    public MethodSpec? Weighting { get; init; }
     /// <summary>Transform of raw values before treatment (log, log10, sqrt, cap); indicators only.</summary>
     public MethodSpec? Transform { get; init; }
     /// <summary>Outlier treatment override (for example <c>{"method": "none"}</c> to leave a skewed but meaningful indicator alone); indicators only.</summary>

@@ -198,7 +198,7 @@ public static class PanelPipeline
 
             return n;
         }, StringComparer.Ordinal);
-        return new IndexResult(result.Definition, result.Input, tables, result.Scores, result.Treatments, counts);
+        return new IndexResult(result.Definition, result.Input, result.AreaCodes, result.AreaNames, tables, result.Scores, result.Treatments, counts, result.Screening, result.Weights);
     }
 
     private static IndexResult Slice(IndexResult whole, IndicatorData input, int start, int length)
@@ -221,6 +221,6 @@ public static class PanelPipeline
 
             return filled;
         }, StringComparer.Ordinal);
-        return new IndexResult(whole.Definition, input, tables, scores, whole.Treatments, counts);
+        return new IndexResult(whole.Definition, input, input.AreaCodes, input.AreaNames, tables, scores, whole.Treatments, counts, null, whole.Weights);
     }
 }

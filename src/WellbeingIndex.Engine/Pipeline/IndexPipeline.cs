@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using WellbeingIndex.Engine.Analysis;
 using WellbeingIndex.Engine.Data;
 using WellbeingIndex.Engine.Definition;
 using WellbeingIndex.Engine.Methods;
@@ -26,7 +27,10 @@ public static class IndexPipeline
         ArgumentNullException.ThrowIfNull(data);
         registry ??= MethodRegistry.Default;
 
-        var missing = definition.Indicators.Where(i => !data.HasColumn(i.Code)).Select(i => i.Code).ToList();
+        var denominate = definition.Step(StepNames.Denominate) is not null;
+        var missing = definition.Indicators.Where(i => !data.HasColumn(i.Code)).Select(i => i.Code)
+            .Concat(denominate ? definition.Indicators.Where(i => i.Denominator is { } d && !data.HasColumn(d)).Select(i => $"{i.Denominator} (denominator of {i.Code})") : [])
+            .ToList();
         if (missing.Count > 0)
         {
             throw new IndexComputationException(
@@ -40,8 +44,10 @@ public static class IndexPipeline
 
         var indicators = definition.Indicators;
         var codes = indicators.Select(i => i.Code).ToArray();
-        var context = new ColumnContext(definition.Root.Code, 1, data.AreaCodes, data.Groups, data.AreaIndex);
+        var areas = data;
+        var context = new ColumnContext(definition.Root.Code, 1, areas.AreaCodes, areas.Groups, areas.AreaIndex);
         var contexts = indicators.Select(i => context.ForIndicator(i.Code, i.Direction)).ToArray();
+        ScreenOutcome? screening = null;
         var parallel = new ParallelOptions { CancellationToken = cancellationToken };
 
         var tables = new List<ResultTable>();
@@ -61,6 +67,41 @@ public static class IndexPipeline
             cancellationToken.ThrowIfCancellationRequested();
             switch (step.Step)
             {
+                case StepNames.Denominate:
+                {
+                    current = Copy(current);
+                    ForEachColumn(0, codes.Length, parallel, k =>
+                    {
+                        if (indicators[k].Denominator is { } d)
+                        {
+                            Denomination.Apply(current[k], areas.ColumnArray(d));
+                        }
+                    });
+                    tables.Add(Table(ResultTable.Denominated, codes, current));
+                    break;
+                }
+
+                case StepNames.Screen:
+                {
+                    screening = Screening.Apply(step.Method, current, areas.AreaCodes);
+                    if (screening.RemovedUnits.Length > 0)
+                    {
+                        var kept = screening.KeptRows;
+                        current = current.Select(c => kept.Select(r => c[r]).ToArray()).ToArray();
+                        tables = tables.Select(t => Table(t.Name, [.. t.Codes], t.Codes.Select(c => kept.Select(r => t.ColumnArray(c)[r]).ToArray()).ToArray())).ToList();
+                        areas = areas.Subset(kept);
+                        context = new ColumnContext(definition.Root.Code, 1, areas.AreaCodes, areas.Groups, areas.AreaIndex);
+                        contexts = indicators.Select(i => context.ForIndicator(i.Code, i.Direction)).ToArray();
+                    }
+                    else
+                    {
+                        current = Copy(current);
+                    }
+
+                    tables.Add(Table(ResultTable.Screened, codes, current));
+                    break;
+                }
+
                 case StepNames.Impute:
                 {
                     var imputer = registry.Get<IImputer>(step.Method.Method);
@@ -149,7 +190,8 @@ public static class IndexPipeline
             scores[codes[k]] = current[k];
         }
 
-        var coverage = Aggregate(definition, scores, context, registry, parallel, data.AreaCount);
+        var weightsUsed = new Dictionary<string, double>(StringComparer.Ordinal);
+        var coverage = Aggregate(definition, scores, context, registry, parallel, areas.AreaCount, weightsUsed);
         var aggregates = definition.AggregatesBottomUp;
         tables.Add(Table(ResultTable.Aggregated, aggregates.Select(a => a.Code).ToArray(), aggregates.Select(a => scores[a.Code]).ToArray()));
 
@@ -157,12 +199,13 @@ public static class IndexPipeline
             .Concat(aggregates.Select(a => new NodeScores(a, definition.LevelOf(a.Code), scores[a.Code], coverage[a.Code])))
             .ToList();
         var imputedCounts = codes.Select((c, k) => (c, k)).ToImmutableSortedDictionary(x => x.c, x => imputed[x.k], StringComparer.Ordinal);
-        return new IndexResult(definition, data, tables, nodeScores,
-            treatments.OrderBy(t => t.Order).Select(t => t.Outcome).ToList(), imputedCounts);
+        return new IndexResult(definition, data, areas.AreaCodes, areas.AreaNames, tables, nodeScores,
+            treatments.OrderBy(t => t.Order).Select(t => t.Outcome).ToList(), imputedCounts, screening,
+            weightsUsed.ToImmutableSortedDictionary(StringComparer.Ordinal));
     }
 
     private static Dictionary<string, double[]> Aggregate(IndexDefinition definition, Dictionary<string, double[]> scores,
-        ColumnContext context, MethodRegistry registry, ParallelOptions parallel, int areaCount)
+        ColumnContext context, MethodRegistry registry, ParallelOptions parallel, int areaCount, Dictionary<string, double> used)
     {
         var coverage = new Dictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var level in definition.AggregatesBottomUp.GroupBy(a => definition.LevelOf(a.Code)))
@@ -175,11 +218,23 @@ public static class IndexPipeline
                 var node = nodes[j];
                 var children = definition.ChildrenOf(node.Code);
                 var columns = children.Select(c => scores[c.Code]).ToArray();
-                var weights = children.Select(c => c.Weight).ToArray();
                 var spec = definition.AggregationOf(node);
-                var output = new double[areaCount];
-                registry.Get<IAggregator>(spec.Method)
-                    .Aggregate(new AggregationInput(columns, weights, spec, context.ForIndicator(node.Code, 1)), output);
+                var aggregator = registry.Get<IAggregator>(spec.Method);
+                var nodeContext = context.ForIndicator(node.Code, 1);
+                double[] Combine(double[] w)
+                {
+                    var result = new double[areaCount];
+                    aggregator.Aggregate(new AggregationInput(columns, w, spec, nodeContext), result);
+                    return result;
+                }
+
+                var weights = Weighting.Weights(node.Weighting, children.Select(c => c.Code).ToList(), children.Select(c => c.Weight).ToList(),
+                    columns, Combine, node.Code);
+                var output = Combine(weights);
+                lock (used)
+                {
+                    for (var c = 0; c < children.Length; c++) used[children[c].Code] = weights[c];
+                }
 
                 // Column by column (contiguous reads), then one pass to turn counts into shares.
                 var present = new double[areaCount];

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using WellbeingIndex.Engine.Data;
 using WellbeingIndex.Engine.Definition;
 using WellbeingIndex.Engine.Methods;
+using WellbeingIndex.Engine.Pipeline;
 
 namespace WellbeingIndex.Engine.Results;
 
@@ -13,14 +14,16 @@ public sealed class IndexResult
 {
     private readonly ImmutableDictionary<string, NodeScores> _scores;
 
-    internal IndexResult(IndexDefinition definition, IndicatorData input,
+    internal IndexResult(IndexDefinition definition, IndicatorData input, ImmutableArray<string> areaCodes, ImmutableArray<string> areaNames,
         IReadOnlyList<ResultTable> tables, IReadOnlyList<NodeScores> scores, IReadOnlyList<TreatmentOutcome> treatments,
-        IReadOnlyDictionary<string, int> imputedCounts)
+        IReadOnlyDictionary<string, int> imputedCounts, ScreenOutcome? screening, IReadOnlyDictionary<string, double> weights)
     {
+        Weights = weights;
         Definition = definition;
         Input = input;
-        AreaCodes = input.AreaCodes;
-        AreaNames = input.AreaNames;
+        AreaCodes = areaCodes;
+        AreaNames = areaNames;
+        Screening = screening;
         Tables = tables;
         Scores = scores;
         _scores = scores.ToImmutableDictionary(s => s.Code, StringComparer.Ordinal);
@@ -33,6 +36,7 @@ public sealed class IndexResult
     /// <summary>The data the run was computed from, so the run can be replayed with variations (uncertainty, what-if).</summary>
     public IndicatorData Input { get; }
 
+    /// <summary>The areas of every table and score: the input's, less any a screen step removed.</summary>
     public ImmutableArray<string> AreaCodes { get; }
 
     public ImmutableArray<string> AreaNames { get; }
@@ -44,6 +48,15 @@ public sealed class IndexResult
     public IReadOnlyList<NodeScores> Scores { get; }
 
     public IReadOnlyList<TreatmentOutcome> Treatments { get; }
+
+    /// <summary>
+    /// The weight each node (but the index) had within its parent in this run: its definition weight, or what its
+    /// parent's <c>weighting</c> (equal, pca, balance) computed from the data.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> Weights { get; }
+
+    /// <summary>What the screen step kept and removed; null without a screen step.</summary>
+    public ScreenOutcome? Screening { get; }
 
     /// <summary>Indicator code → number of values imputed.</summary>
     public IReadOnlyDictionary<string, int> ImputedCounts { get; }

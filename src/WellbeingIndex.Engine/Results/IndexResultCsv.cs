@@ -109,6 +109,9 @@ public static class IndexResultCsv
         return writer.ToString();
     }
 
+    /// <summary>A number as it round-trips, or an empty cell for missing or non-finite.</summary>
+    public static string Cell(double v) => !double.IsFinite(v) ? "" : v.ToString("R", CultureInfo.InvariantCulture);
+
     /// <summary>Quotes a field when it holds a comma, quote or line break, doubling inner quotes (RFC 4180).</summary>
     public static string Escape(string field) =>
         field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;

@@ -60,6 +60,12 @@ public static class IndexResultJson
         JObject.FromObject(result.ImputedCounts).WriteTo(json);
         json.WritePropertyName("treatments");
         JArray.FromObject(result.Treatments).WriteTo(json);
+        if (result.Screening is { } screening)
+        {
+            json.WritePropertyName("screenedOut");
+            new JArray(screening.RemovedUnits).WriteTo(json);
+        }
+
         json.WriteEndObject();
     }
 

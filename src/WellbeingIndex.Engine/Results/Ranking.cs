@@ -12,6 +12,17 @@ public static class Ranking
     /// </summary>
     public static int[] RankDescending(ReadOnlySpan<double> scores)
     {
+        var ranks = new int[scores.Length];
+        RankDescending(scores, ranks);
+        return ranks;
+    }
+
+    /// <summary>
+    /// <see cref="RankDescending(ReadOnlySpan{double})"/> into the caller's <paramref name="ranks"/>, so a
+    /// thousand-run sensitivity analysis allocates no rank array per run (the working arrays are pooled).
+    /// </summary>
+    internal static void RankDescending(ReadOnlySpan<double> scores, Span<int> ranks)
+    {
         // Descending ranks with ties at the minimum are ascending minimum ranks of the negated scores.
         var n = scores.Length;
         var negated = ArrayPool<double>.Shared.Rent(n);
@@ -24,13 +35,10 @@ public static class Ranking
             }
 
             ColumnStatistics.MinRanks(work, work, static (rank, _) => rank);
-            var ranks = new int[n];
             for (var i = 0; i < n; i++)
             {
                 ranks[i] = double.IsNaN(work[i]) ? 0 : (int)work[i];
             }
-
-            return ranks;
         }
         finally
         {

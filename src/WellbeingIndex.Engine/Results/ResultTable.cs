@@ -1,6 +1,6 @@
 namespace WellbeingIndex.Engine.Results;
 
-/// <summary>One intermediate table of a run (raw, imputed, treated, normalised, aggregated), by column.</summary>
+/// <summary>One intermediate table of a run (raw, denominated, imputed, screened, treated, normalised, aggregated), by column.</summary>
 public sealed class ResultTable
 {
     private readonly Dictionary<string, double[]> _columns;
@@ -13,7 +13,9 @@ public sealed class ResultTable
     }
 
     public const string Raw = "raw";
+    public const string Denominated = "denominated";
     public const string Imputed = "imputed";
+    public const string Screened = "screened";
     public const string Treated = "treated";
     public const string Normalised = "normalised";
     public const string Aggregated = "aggregated";

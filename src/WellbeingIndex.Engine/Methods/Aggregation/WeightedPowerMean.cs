@@ -50,7 +50,12 @@ internal static class WeightedPowerMean
         var n = input.AreaCount;
         weights.Clear();
         output.Clear();
-        for (var k = 0; k < input.Children.Count; k++)
+        if (p == 1)
+        {
+            SumLinear(input, output, weights, divisor);
+        }
+
+        for (var k = 0; k < input.Children.Count && p != 1; k++)
         {
             var child = input.Children[k];
             var w = input.Weights[k] / divisor;
@@ -83,6 +88,44 @@ internal static class WeightedPowerMean
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The arithmetic mean's sums, a vector of cells at a time: a missing cell (NaN, the only value not equal to
+    /// itself) adds nothing to the weight or the weighted sum. Any finite value is allowed, so there is no domain check.
+    /// </summary>
+    private static void SumLinear(AggregationInput input, Span<double> sums, Span<double> weights, double divisor)
+    {
+        // Blocks of areas across all children, so the block's sums and weights stay in the first-level cache.
+        const int block = 1024;
+        var n = input.AreaCount;
+        var width = System.Numerics.Vector<double>.Count;
+        for (var from = 0; from < n; from += block)
+        {
+            var to = Math.Min(n, from + block);
+            for (var k = 0; k < input.Children.Count; k++)
+            {
+                var child = input.Children[k].AsSpan(0, n);
+                var w = input.Weights[k] / divisor;
+                var vw = new System.Numerics.Vector<double>(w);
+                var i = from;
+                for (; i <= to - width; i += width)
+                {
+                    var x = new System.Numerics.Vector<double>(child[i..]);
+                    var present = System.Numerics.Vector.Equals(x, x);
+                    (new System.Numerics.Vector<double>(sums[i..]) + System.Numerics.Vector.ConditionalSelect(present, x * vw, System.Numerics.Vector<double>.Zero)).CopyTo(sums[i..]);
+                    (new System.Numerics.Vector<double>(weights[i..]) + System.Numerics.Vector.ConditionalSelect(present, vw, System.Numerics.Vector<double>.Zero)).CopyTo(weights[i..]);
+                }
+
+                for (; i < to; i++)
+                {
+                    var x = child[i];
+                    if (double.IsNaN(x)) continue;
+                    weights[i] += w;
+                    sums[i] += w * x;
+                }
+            }
+        }
     }
 
     /// <summary>Weights must be finite and not negative (the definition validator wants them positive).</summary>
