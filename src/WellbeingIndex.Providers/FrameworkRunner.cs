@@ -75,10 +75,34 @@ public sealed class FrameworkRunner
             fetched.Add(await FetchAsync(framework, definition, codes, names, period, ct).ConfigureAwait(false));
         }
 
-        var panel = new PanelData([.. periods.Select((p, i) => (p, fetched[i].Data))]);
+        var panel = new PanelData([.. periods.Select((p, i) => (p, fetched[i].Data))], [.. fetched.Select(f => IntervalsOf(f.Values, codes.Count))]);
         var result = PanelPipeline.Run(definition, panel, new PanelOptions(time, imputePanel), cancellationToken: ct);
         return new FrameworkSeries(framework with { Definition = result.Definition }, result,
             [.. fetched.Select(f => (IReadOnlyDictionary<string, IReadOnlyList<IndicatorValue>>)f.Values)], fetched[0].Metadata, _clock.GetCurrentInstant());
+    }
+
+    /// <summary>The publishers' 95% intervals of usable values, per indicator that has any (NaN where a value has none).</summary>
+    private static IReadOnlyDictionary<string, IntervalColumn> IntervalsOf(Dictionary<string, IReadOnlyList<IndicatorValue>> values, int areas)
+    {
+        var intervals = new Dictionary<string, IntervalColumn>(StringComparer.Ordinal);
+        foreach (var (code, answer) in values)
+        {
+            if (!answer.Any(v => v.Interval is not null))
+            {
+                continue;
+            }
+
+            var column = new IntervalColumn(new double[areas], new double[areas]);
+            for (var i = 0; i < areas; i++)
+            {
+                var usable = answer[i].Value is not null && answer[i].Status is ValueStatus.Ok or ValueStatus.Unreliable;
+                (column.Lower[i], column.Upper[i]) = usable && answer[i].Interval is { } ci ? (ci.Lower, ci.Upper) : (double.NaN, double.NaN);
+            }
+
+            intervals[code] = column;
+        }
+
+        return intervals;
     }
 
     /// <summary>The periods from <paramref name="from"/> to <paramref name="to"/> inclusive, a year or a month apart.</summary>

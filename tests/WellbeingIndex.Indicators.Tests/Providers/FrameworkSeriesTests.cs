@@ -1,6 +1,7 @@
 using NodaTime;
 using WellbeingIndex.Abstractions;
 using WellbeingIndex.Engine.Definition;
+using WellbeingIndex.Engine.Panel;
 using WellbeingIndex.Engine.Results;
 using WellbeingIndex.Indicators;
 using WellbeingIndex.Providers;
@@ -69,6 +70,32 @@ public class FrameworkSeriesTests
             var (x0, x1) = (before.Table(table).Column(n.Code)[i], after.Table(table).Column(n.Code)[i]);
             return double.IsNaN(x0) || double.IsNaN(x1) ? -1 : Math.Sign((x1 - x0) * n.Direction);
         }
+    }
+
+    [Fact]
+    public async Task The_publishers_confidence_intervals_decide_whether_a_change_in_well_being_is_a_change()
+    {
+        // ONS publishes life satisfaction with 95% intervals (2021/22 is used at 2022, 2022/23 at 2023): a change is
+        // significant exactly when the two intervals do not overlap, read here from the provider's values.
+        var series = await Runner.ComputeSeriesAsync(London, Year(2022), Year(2023), TimeDefinition.Pooled);
+        var (before, after) = (series.Values[0]["life-satisfaction"], series.Values[1]["life-satisfaction"]);
+        var changes = PanelChanges.Changes(series.Result).Where(c => c.Node == "life-satisfaction" && c.Period == Year(2023))
+            .ToDictionary(c => c.AreaCode);
+        var judged = 0;
+        for (var i = 0; i < before.Count; i++)
+        {
+            if (before[i].Value is null || after[i].Value is null)
+            {
+                Assert.Null(changes[before[i].AreaCode].Significant);
+                continue;
+            }
+
+            var (a, b) = (before[i].Interval!.Value, after[i].Interval!.Value);
+            Assert.Equal(a.Upper < b.Lower || b.Upper < a.Lower, changes[before[i].AreaCode].Significant);
+            judged++;
+        }
+
+        Assert.Equal(32, judged); // every borough but the City of London ('u', withheld)
     }
 
     [Fact]
