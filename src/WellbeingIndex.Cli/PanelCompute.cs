@@ -124,5 +124,5 @@ internal static class PanelCompute
         return ReferencePeriod.TryParse(text, out var p) ? p : throw new UsageException($"{flag} '{text}' is not a period: use 2019, 2019/20, 2019-03 or 2019-03-31.");
     }
 
-    private static string Cell(double v) => double.IsNaN(v) ? "" : v.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Cell(double v) => IndexResultCsv.Cell(v);
 }

@@ -8,31 +8,8 @@ public static class Correlation
 {
     public static double Pearson(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
-        CheckLengths(x, y);
-        double n = 0, mx = 0, my = 0;
-        for (var i = 0; i < x.Length; i++)
-        {
-            if (double.IsNaN(x[i]) || double.IsNaN(y[i])) continue;
-            n++;
-            mx += x[i];
-            my += y[i];
-        }
-
-        if (n < 2) return double.NaN;
-        mx /= n;
-        my /= n;
-        double sxy = 0, sxx = 0, syy = 0;
-        for (var i = 0; i < x.Length; i++)
-        {
-            if (double.IsNaN(x[i]) || double.IsNaN(y[i])) continue;
-            var dx = x[i] - mx;
-            var dy = y[i] - my;
-            sxy += dx * dy;
-            sxx += dx * dx;
-            syy += dy * dy;
-        }
-
-        return sxx == 0 || syy == 0 ? double.NaN : Math.Clamp(sxy / Math.Sqrt(sxx * syy), -1, 1);
+        var (n, sxy, sxx, syy) = CentredSums(x, y);
+        return n < 2 || sxx == 0 || syy == 0 ? double.NaN : Math.Clamp(sxy / Math.Sqrt(sxx * syy), -1, 1);
     }
 
     /// <summary>Pearson correlation of the ranks (ties get their mean rank) over the complete pairs.</summary>
@@ -114,6 +91,13 @@ public static class Correlation
     /// <summary>Sample covariance (n − 1) over the complete pairs; NaN below two pairs.</summary>
     public static double Covariance(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
+        var (n, sxy, _, _) = CentredSums(x, y);
+        return n < 2 ? double.NaN : sxy / (n - 1);
+    }
+
+    /// <summary>Over the rows where both are present: their count and the centred cross and square sums.</summary>
+    private static (double N, double Sxy, double Sxx, double Syy) CentredSums(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
         CheckLengths(x, y);
         double n = 0, mx = 0, my = 0;
         for (var i = 0; i < x.Length; i++)
@@ -124,17 +108,21 @@ public static class Correlation
             my += y[i];
         }
 
-        if (n < 2) return double.NaN;
+        if (n < 2) return (n, double.NaN, double.NaN, double.NaN);
         mx /= n;
         my /= n;
-        var s = 0.0;
+        double sxy = 0, sxx = 0, syy = 0;
         for (var i = 0; i < x.Length; i++)
         {
             if (double.IsNaN(x[i]) || double.IsNaN(y[i])) continue;
-            s += (x[i] - mx) * (y[i] - my);
+            var dx = x[i] - mx;
+            var dy = y[i] - my;
+            sxy += dx * dy;
+            sxx += dx * dx;
+            syy += dy * dy;
         }
 
-        return s / (n - 1);
+        return (n, sxy, sxx, syy);
     }
 
     /// <summary>Replaces values by their ranks, 1 = lowest, ties sharing their mean rank (R's <c>rank()</c> default).</summary>

@@ -38,5 +38,5 @@ public static class PlaceSummaryCsv
         }
     }
 
-    private static string Cell(double? v) => v is { } x && double.IsFinite(x) ? x.ToString("R", CultureInfo.InvariantCulture) : "";
+    private static string Cell(double? v) => v is { } x ? IndexResultCsv.Cell(x) : "";
 }
