@@ -37,6 +37,7 @@ public static class ApiServices
         });
         services.AddSingleton(sp => new IndexPublisher(sp.GetRequiredService<WellbeingRuntime>().Runner, sp.GetRequiredService<IResultStore>(),
             sp.GetRequiredService<ILogger<IndexPublisher>>()));
+        services.AddSingleton<Compute.PreparedRuns>();
         foreach (var operation in ApiOperations.Types)
         {
             services.AddSingleton(operation);

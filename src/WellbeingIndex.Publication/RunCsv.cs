@@ -1,5 +1,4 @@
 using System.Globalization;
-using WellbeingIndex.Engine.Results;
 
 namespace WellbeingIndex.Publication;
 
@@ -23,39 +22,36 @@ public static class RunCsv
         return scores.SelectMany(s => new object?[] { s.Score, s.Rank, s.Decile, s.Quintile, s.Coverage });
     }
 
-    /// <summary>Writes the header and rows (CRLF line ends; null is an empty cell; numbers round-trip, invariant culture).</summary>
+    /// <summary>
+    /// Writes the header and rows through the project's one CSV writer (<see cref="Delimited.CsvRecordWriter"/>): CRLF
+    /// line ends, null or non-finite numbers as empty cells, numbers round-trip in invariant culture, and text a
+    /// spreadsheet would run as a formula (<c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>) neutralised.
+    /// </summary>
     public static void Write(TextWriter writer, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(rows);
-        Line(writer, header);
+        using var csv = Delimited.CsvRecordWriter.Create(writer, header);
         foreach (var row in rows)
         {
-            Line(writer, row);
-        }
-    }
-
-    private static void Line(TextWriter text, IEnumerable<object?> cells)
-    {
-        var first = true;
-        foreach (var cell in cells)
-        {
-            if (!first)
+            using var record = csv.NewRecord();
+            for (var i = 0; i < row.Count; i++)
             {
-                text.Write(',');
+                switch (row[i])
+                {
+                    case null:
+                        break;
+                    case double d:
+                        record.Number(i, d);
+                        break;
+                    case IFormattable f:
+                        record.Formatted(i, f.ToString(null, CultureInfo.InvariantCulture));
+                        break;
+                    case var cell:
+                        record.Text(i, cell.ToString() ?? "");
+                        break;
+                }
             }
-
-            first = false;
-            var value = cell switch
-            {
-                null => "",
-                double d => d.ToString("R", CultureInfo.InvariantCulture),
-                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                _ => cell.ToString() ?? "",
-            };
-            text.Write(IndexResultCsv.Escape(value));
         }
-
-        text.Write("\r\n");
     }
 }

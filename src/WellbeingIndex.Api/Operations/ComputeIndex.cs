@@ -16,26 +16,37 @@ namespace WellbeingIndex.Api.Operations;
 /// <c>POST /api/frameworks/{id}/compute</c>: computes the framework (or a what-if variant) for a period and areas and
 /// returns it; with <c>from</c>/<c>to</c>, every period of the range as one comparable series. Never writes to storage: analysts can try variants without touching what dashboards read.
 /// </summary>
-public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings)
+/// <remarks>
+/// The answer is lean by default (run facts and each area's scores, ranks and coverage); <c>?detail=full</c> adds the
+/// definition used and every indicator value. Provider values, latest periods and what-if definitions are kept in
+/// memory (<see cref="PreparedRuns"/>), so a what-if over every area costs one run of the recipe.
+/// </remarks>
+public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings, PreparedRuns prepared)
 {
     public const string Name = "ComputeIndex";
     public const string Method = "post";
     public const string Route = "frameworks/{id}/compute";
 
+    /// <summary>The query parameter choosing the answer's detail: <c>lean</c> (default) or <c>full</c>.</summary>
+    public const string DetailParameter = "detail";
+
     public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var ct = cancellationToken;
+        var full = FullDetail(request);
         var framework = runtime.Framework(id);
-        var body = ComputeRequest.Parse(await RequestBody.ReadObjectAsync(request, settings.MaxBodyBytes, ct));
+        var json = await RequestBody.ReadObjectAsync(request, settings.MaxBodyBytes, ct);
+        var body = ComputeRequest.Parse(json);
         CheckAreas(framework, body.Areas);
-        var definition = WhatIf.Apply(framework.Definition, body);
+        var variant = body.IsWhatIf ? prepared.Definition(framework, body, json) : null;
+        var definition = variant?.Definition ?? framework.Definition;
         if (body.IsRange)
         {
             return (await ComputeSeriesAsync(framework, definition, body, ct)).ToResult(request);
         }
 
-        var period = body.Period ?? await runtime.Runner.LatestPeriodAsync(framework, ct);
+        var period = body.Period ?? await prepared.LatestPeriodAsync(framework, ct);
         if (body.Period is not null)
         {
             await CheckPeriodAsync(runtime, definition, period, ct);
@@ -43,8 +54,22 @@ public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings)
 
         try
         {
-            var run = await runtime.Runner.ComputeAsync(framework, period, body.Areas, body.IsWhatIf ? definition : null, ct);
-            var document = RunDocument.Computed(run, body.IsWhatIf);
+            RunDocument document;
+            FrameworkRun run;
+            if (body.Areas is null)
+            {
+                var baseRun = await prepared.BaseAsync(framework, period, ct);
+                run = variant is null ? baseRun.Run : prepared.Vary(baseRun, variant.Definition, ct);
+                document = full ? RunDocument.Computed(run, body.IsWhatIf)
+                    : RunDocument.Lean(run, variant is null ? baseRun.RunId : PreparedRuns.WhatIfRunId(baseRun, variant), body.IsWhatIf);
+            }
+            else
+            {
+                run = await runtime.Runner.ComputeAsync(framework, period, body.Areas, variant?.Definition, ct);
+                var computed = RunDocument.Computed(run, body.IsWhatIf);
+                document = full ? computed : computed with { Definition = null, IndicatorValues = null };
+            }
+
             if (body.Uncertainty is { } options)
             {
                 document = document with { Uncertainty = UncertaintyAnalysis.Run(run.Result, options, cancellationToken: ct).Areas.Select(RankUncertainty.From).ToList() };
@@ -61,6 +86,13 @@ public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings)
                 fields.ToDictionary(f => f, _ => new[] { e.Message })).ToException();
         }
     }
+
+    private static bool FullDetail(HttpRequest request) => request.Query[DetailParameter].ToString() switch
+    {
+        "" or "lean" => false,
+        "full" => true,
+        var other => throw ApiProblem.Field(DetailParameter, $"must be lean (the default: scores, ranks, coverage) or full (with the definition and indicator values), got '{ApiProblem.Echo(other)}'.").ToException(),
+    };
 
     /// <summary>The what-if over <c>from</c>..<c>to</c>: every period computed together with the definition's time mode.</summary>
     private async Task<SeriesDocument> ComputeSeriesAsync(Framework framework, IndexDefinition definition, ComputeRequest body, CancellationToken ct)
@@ -97,10 +129,11 @@ public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings)
     }
 
     internal static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapPost(ApiOperations.Pattern(Route), (HttpRequest request, string id, ComputeIndex operation, CancellationToken ct) =>
+        routes.MapPost(ApiOperations.Pattern(Route), (HttpRequest request, string id, ComputeIndex operation, string? detail, CancellationToken ct) =>
                 operation.HandleAsync(request, id, ct))
             .WithName(Name)
-            .WithMetadata(new DocumentedBody(typeof(ComputeRequestBody), "Every field optional; an empty body computes the framework at its latest period. With from/to the answer is a series (SeriesDocument, as GET .../series serves) instead of a run."))
+            .WithMetadata(new DocumentedBody(typeof(ComputeRequestBody), "Every field optional; an empty body computes the framework at its latest period. With from/to the answer is a series (SeriesDocument, as GET .../series serves) instead of a run. " +
+                "The run answer is lean (scores, ranks, coverage) unless ?detail=full asks for the definition and indicator values too."))
             .Produces<RunDocument>(StatusCodes.Status200OK, "application/json", "text/csv")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
