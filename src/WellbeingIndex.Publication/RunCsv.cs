@@ -1,4 +1,5 @@
 using System.Globalization;
+using WellbeingIndex.Engine.Results;
 
 namespace WellbeingIndex.Publication;
 
@@ -23,35 +24,41 @@ public static class RunCsv
     }
 
     /// <summary>
-    /// Writes the header and rows through the project's one CSV writer (<see cref="Delimited.CsvRecordWriter"/>): CRLF
-    /// line ends, null or non-finite numbers as empty cells, numbers round-trip in invariant culture, and text a
-    /// spreadsheet would run as a formula (<c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>) neutralised.
+    /// Writes the header and rows (CRLF line ends; null is an empty cell; numbers round-trip, invariant culture; text a
+    /// spreadsheet would run as a formula neutralised as the project's CSV writer does).
     /// </summary>
     public static void Write(TextWriter writer, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(rows);
-        using var csv = Delimited.CsvRecordWriter.Create(writer, header);
+        Line(writer, header);
         foreach (var row in rows)
         {
-            using var record = csv.NewRecord();
-            for (var i = 0; i < row.Count; i++)
-            {
-                switch (row[i])
-                {
-                    case null:
-                        break;
-                    case double d:
-                        record.Number(i, d);
-                        break;
-                    case IFormattable f:
-                        record.Formatted(i, f.ToString(null, CultureInfo.InvariantCulture));
-                        break;
-                    case var cell:
-                        record.Text(i, cell.ToString() ?? "");
-                        break;
-                }
-            }
+            Line(writer, row);
         }
+    }
+
+    private static void Line(TextWriter text, IEnumerable<object?> cells)
+    {
+        var first = true;
+        foreach (var cell in cells)
+        {
+            if (!first)
+            {
+                text.Write(',');
+            }
+
+            first = false;
+            var value = cell switch
+            {
+                null => "",
+                double d => double.IsFinite(d) ? d.ToString("R", CultureInfo.InvariantCulture) : "",
+                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                _ => Delimited.CsvRecordWriter.Neutralise(cell.ToString() ?? ""),
+            };
+            text.Write(IndexResultCsv.Escape(value));
+        }
+
+        text.Write("\r\n");
     }
 }

@@ -18,7 +18,8 @@ namespace WellbeingIndex.Api.Contracts;
 /// <see cref="Definition"/> and <see cref="IndicatorValues"/> are then left out, and <c>?detail=full</c> asks for them.
 /// Published runs always carry both.
 /// </remarks>
-public sealed record RunDocument(RunDocument.RunInfo Run, JsonElement? Definition, IReadOnlyList<RunDocument.AreaScores> Areas,
+public sealed record RunDocument(RunDocument.RunInfo Run, JsonElement? Definition,
+    [property: JsonPropertyOrder(1)] IReadOnlyList<RunDocument.AreaScores> Areas,
     IReadOnlyList<IndicatorValueRow>? IndicatorValues)
 {
     /// <summary>The definition used; left out of a lean compute answer.</summary>
@@ -27,6 +28,7 @@ public sealed record RunDocument(RunDocument.RunInfo Run, JsonElement? Definitio
 
     /// <summary>Each indicator value per area; left out of a lean compute answer.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonPropertyOrder(2)]
     public IReadOnlyList<IndicatorValueRow>? IndicatorValues { get; init; } = IndicatorValues;
 
     /// <param name="FrameworkId">The framework.</param>
@@ -45,6 +47,7 @@ public sealed record RunDocument(RunDocument.RunInfo Run, JsonElement? Definitio
     /// out otherwise.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonPropertyOrder(3)]
     public IReadOnlyList<RankUncertainty>? Uncertainty { get; init; }
 
     public sealed record AreaScores(string AreaCode, string AreaName, IReadOnlyList<NodeScore> Scores);
