@@ -60,7 +60,7 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 lean=$(curl -s -o /dev/null -w '%{size_download}' -X POST -H 'Content-Type: application/json' -d '{"weights": {"decent-home": 2}}' "$base/api/frameworks/london/compute")
 full=$(curl -s -o /dev/null -w '%{size_download}' -X POST -H 'Content-Type: application/json' -d '{"weights": {"decent-home": 2}}' "$base/api/frameworks/london/compute?detail=full")
 echo "what-if answer: $lean bytes lean (default), $full bytes with ?detail=full"
-wrk -t1 -c8 -d2s -s "$work/whatif.lua" "$base/api/frameworks/london/compute" >/dev/null 2>&1 # warm-up
+wrk -t1 -c8 -d5s -s "$work/whatif.lua" "$base/api/frameworks/london/compute" >/dev/null 2>&1 # warm-up (JIT tiers)
 printf 'compute what-if, 8 connections:     '; measure -t2 -c8 -d"${seconds}s" -s "$work/whatif.lua" "$base/api/frameworks/london/compute"
 printf 'health, idle, 8 connections:        '; measure -t2 -c8 -d"${seconds}s" "$base/api/health"
 printf 'runs/latest, 8 connections:         '; measure -t2 -c8 -d"${seconds}s" "$base/api/frameworks/london/runs/latest"
@@ -70,7 +70,13 @@ printf 'runs/latest, 64 connections:        '; measure -t2 -c64 -d"${seconds}s" 
 wrk -t1 -c64 -d"$((seconds + 3))s" --timeout 30s -s "$work/heavy.lua" "$base/api/frameworks/london/compute" >"$work/heavy.txt" 2>&1 &
 attack=$!
 sleep 2
-printf 'health under 64 heavy computes:     '; measure -t1 -c1 -d"${seconds}s" --timeout 30s "$base/api/health"
+# One client, one request at a time, for the phase's seconds: how long a liveness probe waits.
+deadline=$(( $(date +%s) + seconds )); : >"$work/health.txt"
+while (( $(date +%s) < deadline )); do
+  curl -s -o /dev/null -m 30 -w '%{http_code} %{time_total}\n' "$base/api/health" >>"$work/health.txt" || echo "000 30" >>"$work/health.txt"
+done
+sort -k2 -g "$work/health.txt" | awk '{t[NR]=$2; if ($1 != 200) bad++} END {
+  printf "health under 64 heavy computes:     %d probes, p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d not 200\n", NR, t[int((NR+1)/2)]*1000, t[int(NR*0.99+0.999)]*1000, t[NR]*1000, bad}'
 wait "$attack" || true
 awk '/requests in/ {n=$1} /Non-2xx/ {bad=$NF} END {printf "  the heavy computes: %d answered, %d of them not 2xx (refused by a limit)\n", n, bad}' "$work/heavy.txt"
 
