@@ -128,7 +128,7 @@ internal sealed class TableCalls
 
     /// <summary>
     /// The fault <paramref name="exception"/> stands for when storage is unreachable, timed out or failing; null for
-    /// anything else (a conflict, a bad request, the caller cancelling).
+    /// anything else (a conflict, a bad request, the caller cancelling). The client reports transport failures as status 0.
     /// </summary>
     internal static StorageUnavailableException? Unavailable(Exception exception, CancellationToken cancellationToken)
     {
@@ -146,8 +146,6 @@ internal sealed class TableCalls
                 $"Table Storage could not be reached: {FirstLine(r.InnerException ?? r)}", RetryAfter, exception),
             RequestFailedException { Status: 408 or 429 or 500 or 502 or 503 or 504 } r => new StorageUnavailableException(r.Status,
                 r.ErrorCode ?? $"Http{r.Status}", $"Table Storage failed with {r.Status} {r.ErrorCode}: {FirstLine(r)}", RetryAfter, exception),
-            HttpRequestException or IOException => new StorageUnavailableException(0, StorageUnavailableException.Unreachable,
-                $"Table Storage could not be reached: {FirstLine(e)}", RetryAfter, exception),
             _ => null,
         };
     }
