@@ -7,8 +7,8 @@ namespace WellbeingIndex.Functions;
 
 /// <summary>
 /// The function app's problem handler: an HTTP function's failure becomes an RFC 9457 document written by ASP.NET
-/// Core's problem-details service (as in the standalone server); 5xx failures are logged (temporary ones, with Retry-After, where they arise). Timer failures propagate so
-/// the host records the invocation as failed.
+/// Core's problem-details service (as in the standalone server); 5xx failures are logged (temporary ones, with
+/// Retry-After, where they arise). Timer failures propagate so the host records the invocation as failed.
 /// </summary>
 public sealed class ProblemDetailsMiddleware(ILogger<ProblemDetailsMiddleware> logger) : IFunctionsWorkerMiddleware
 {
