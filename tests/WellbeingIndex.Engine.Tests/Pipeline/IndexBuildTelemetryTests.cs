@@ -28,9 +28,9 @@ public class IndexBuildTelemetryTests
     public void A_failed_build_is_an_error_activity_naming_the_exception_type()
     {
         using var telemetry = new TelemetryRecorder();
-        var noRent = new Data.IndicatorData(["A", "B"], new Dictionary<string, double[]> { ["pay"] = [1, 2], ["parks"] = [3, 4] });
+        var noRent = new WellbeingIndex.Engine.Data.IndicatorData(["A", "B"], new Dictionary<string, double[]> { ["pay"] = [1, 2], ["parks"] = [3, 4] });
 
-        Assert.Throws<IndexComputationException>(() => IndexPipeline.Run(Examples.Definition(), noRent));
+        Assert.Throws<IndexComputationException>(() => { IndexPipeline.Run(Examples.Definition(), noRent); });
 
         var build = Assert.Single(telemetry.Activities(WellbeingTelemetry.IndexBuild));
         Assert.Equal(ActivityStatusCode.Error, build.Status);
