@@ -81,7 +81,7 @@ public sealed class PublishTelemetryTests(AzuriteFixture azurite)
         await service.DeleteTableAsync(_prefix + "Runs");
 
         Assert.Empty(await store.ListRunsAsync(TestRuns.FrameworkId)); // a query of a vanished table: recreated, retried
-        var unreachable = new TableResultStore(StorageFaultTests.ClosedPortConnectionString(), _prefix);
+        var unreachable = new TableResultStore(AzuriteProcess.UnreachableConnectionString(), _prefix);
         await Assert.ThrowsAsync<StorageUnavailableException>(() => unreachable.GetRunAsync(TestRuns.FrameworkId, "2023-0"));
 
         var failures = telemetry.Measurements("wellbeing.storage.failures");

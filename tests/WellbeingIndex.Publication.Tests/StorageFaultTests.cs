@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Azure.Data.Tables;
 using NodaTime;
 using WellbeingIndex.Publication.Storage;
@@ -107,7 +106,7 @@ public sealed class StorageFaultTests(AzuriteFixture azurite, ITestOutputHelper 
     [Fact]
     public async Task Unreachable_storage_is_reported_unavailable_with_status_0_and_a_code_quickly()
     {
-        var store = new TableResultStore(ClosedPortConnectionString(), _prefix);
+        var store = new TableResultStore(AzuriteProcess.UnreachableConnectionString(), _prefix);
         var clock = Stopwatch.StartNew();
 
         var read = await Assert.ThrowsAsync<StorageUnavailableException>(() => store.GetLatestRunAsync(TestRuns.FrameworkId));
@@ -130,7 +129,7 @@ public sealed class StorageFaultTests(AzuriteFixture azurite, ITestOutputHelper 
     public async Task A_failing_service_is_tried_three_times_then_reported_unavailable_with_its_status_and_code()
     {
         using var listener = new HttpListener();
-        var port = FreePort();
+        var port = AzuriteProcess.FreePort();
         listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         listener.Start();
         var requests = 0;
@@ -157,7 +156,7 @@ public sealed class StorageFaultTests(AzuriteFixture azurite, ITestOutputHelper 
             }
         });
 
-        var store = new TableResultStore(ConnectionString(port), _prefix);
+        var store = new TableResultStore(AzuriteProcess.ConnectionStringAt(port), _prefix);
         var e = await Assert.ThrowsAsync<StorageUnavailableException>(() => store.GetLatestRunAsync(TestRuns.FrameworkId));
         listener.Stop();
         await serving;
@@ -175,21 +174,5 @@ public sealed class StorageFaultTests(AzuriteFixture azurite, ITestOutputHelper 
         await cancelled.CancelAsync();
         var store = Store();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.GetLatestRunAsync(TestRuns.FrameworkId, cancelled.Token));
-    }
-
-    /// <summary>Azurite's connection string with the table endpoint on a port nothing listens on.</summary>
-    internal static string ClosedPortConnectionString() => ConnectionString(FreePort());
-
-    private static string ConnectionString(int port) =>
-        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
-        "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
-        $"TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
-
-    /// <summary>A port that was free a moment ago and is closed now.</summary>
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

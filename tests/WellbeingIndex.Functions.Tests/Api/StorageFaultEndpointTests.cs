@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Azure.Data.Tables;
 using Newtonsoft.Json.Linq;
 using WellbeingIndex.Api;
@@ -57,7 +56,7 @@ public class StorageFaultEndpointTests(AzuriteFixture azurite, ITestOutputHelper
     [Fact]
     public async Task Unreachable_storage_is_a_503_with_retry_after_and_the_storage_status_and_code_while_liveness_stays_up()
     {
-        using var factory = new ApiFactory(new Dictionary<string, string?> { [ApiSettings.TablesKey] = ClosedPortConnectionString() });
+        using var factory = new ApiFactory(new Dictionary<string, string?> { [ApiSettings.TablesKey] = AzuriteProcess.UnreachableConnectionString() });
         var client = factory.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/health")).StatusCode); // warm up: start-up is not the fault
 
@@ -124,17 +123,5 @@ public class StorageFaultEndpointTests(AzuriteFixture azurite, ITestOutputHelper
         Assert.Equal(["storage:ok", "data:failed"], ready["checks"]!.Select(c => $"{c["name"]}:{c["status"]}"));
         Assert.Contains(ApiSettings.DataDirKey, ready["checks"]![1]!["detail"]!.Value<string>(), StringComparison.Ordinal);
         Assert.DoesNotContain(missing, ready.ToString(), StringComparison.Ordinal);
-    }
-
-    /// <summary>Azurite's development account on a port that was free a moment ago and is closed now.</summary>
-    internal static string ClosedPortConnectionString()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
-            "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
-            $"TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
     }
 }

@@ -6,6 +6,7 @@ using WellbeingIndex.Functions.HttpTriggers;
 using WellbeingIndex.Functions.Tests.Api;
 using WellbeingIndex.Publication;
 using WellbeingIndex.Publication.Storage;
+using WellbeingIndex.Tests.Azurite;
 using WellbeingIndex.Tests.Telemetry;
 
 namespace WellbeingIndex.Functions.Tests.Functions;
@@ -26,7 +27,7 @@ public class StorageFaultFunctionTests
     [Fact]
     public async Task Unreachable_storage_through_the_middleware_is_a_503_problem_with_retry_after()
     {
-        using var host = new FunctionHost((ApiSettings.TablesKey, StorageFaultEndpointTests.ClosedPortConnectionString()));
+        using var host = new FunctionHost((ApiSettings.TablesKey, AzuriteProcess.UnreachableConnectionString()));
         var request = host.Request("GET", "/api/frameworks/london/runs/latest");
         var middleware = new ProblemDetailsMiddleware(NullLogger<ProblemDetailsMiddleware>.Instance);
         var function = host.Function<GetLatestRunFunction>();
@@ -82,7 +83,7 @@ public class StorageFaultFunctionTests
     [Fact]
     public async Task A_failed_publish_is_an_error_activity_and_a_failure_counted_by_error_type()
     {
-        using var host = new FunctionHost((ApiSettings.TablesKey, StorageFaultEndpointTests.ClosedPortConnectionString()));
+        using var host = new FunctionHost((ApiSettings.TablesKey, AzuriteProcess.UnreachableConnectionString()));
         using var telemetry = new TelemetryRecorder();
 
         await Assert.ThrowsAsync<StorageUnavailableException>(() => host.Get<IndexPublisher>().PublishAsync(DirectRun.London));
