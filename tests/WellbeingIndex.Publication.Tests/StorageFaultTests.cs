@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 using WellbeingIndex.Publication.Storage;
 using WellbeingIndex.Tests.Azurite;
@@ -168,11 +169,55 @@ public sealed class StorageFaultTests(AzuriteFixture azurite, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task Storage_faults_are_logged_with_message_templates_naming_operation_status_and_code()
+    {
+        var log = new CapturingLogger();
+        var store = new TableResultStore(azurite.ConnectionString, _prefix, SystemClock.Instance, log);
+        await store.PublishAsync(TestRuns.Build());
+        await Service.DeleteTableAsync(_prefix + "Runs");
+        Assert.Empty(await store.ListRunsAsync(TestRuns.FrameworkId));
+
+        var vanished = Assert.Single(log.Entries);
+        Assert.Equal(LogLevel.Warning, vanished.Level);
+        Assert.Equal("A table of {Account} vanished during {Operation} (TableNotFound): recreating the tables and retrying once", vanished.Template);
+        Assert.Equal("read", vanished.Values["Operation"]);
+
+        var down = new CapturingLogger();
+        await Assert.ThrowsAsync<StorageUnavailableException>(() =>
+            new TableResultStore(AzuriteProcess.UnreachableConnectionString(), _prefix, SystemClock.Instance, down).PublishAsync(TestRuns.Build()));
+        var unavailable = Assert.Single(down.Entries);
+        Assert.Equal(LogLevel.Error, unavailable.Level);
+        Assert.Equal("Table Storage at {Account} is unavailable during {Operation}: {Status} {ErrorCode}", unavailable.Template);
+        Assert.Equal("publish", unavailable.Values["Operation"]);
+        Assert.Equal(0, unavailable.Values["Status"]);
+        Assert.Equal(StorageUnavailableException.Unreachable, unavailable.Values["ErrorCode"]);
+    }
+
+    [Fact]
     public async Task Cancelling_a_call_is_a_cancellation_not_a_storage_fault()
     {
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
         var store = Store();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.GetLatestRunAsync(TestRuns.FrameworkId, cancelled.Token));
+    }
+
+    /// <summary>Keeps each entry's level, message template and named values.</summary>
+    private sealed class CapturingLogger : ILogger<TableResultStore>
+    {
+        public List<(LogLevel Level, string Template, IReadOnlyDictionary<string, object?> Values)> Entries { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var values = (state as IReadOnlyList<KeyValuePair<string, object?>> ?? []).ToDictionary(p => p.Key, p => p.Value);
+            lock (Entries)
+            {
+                Entries.Add((logLevel, (string)values["{OriginalFormat}"]!, values));
+            }
+        }
     }
 }
