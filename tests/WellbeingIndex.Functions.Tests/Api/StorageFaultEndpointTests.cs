@@ -95,7 +95,8 @@ public class StorageFaultEndpointTests(AzuriteFixture azurite, ITestOutputHelper
         var ready = await ApiFactory.JsonAsync(readyResponse);
         Assert.Equal("not-ready", ready["status"]!.Value<string>());
         Assert.Equal(["storage:failed", "data:ok"], ready["checks"]!.Select(c => $"{c["name"]}:{c["status"]}"));
-        Assert.Contains("StorageUnreachable", ready["checks"]![0]!["detail"]!.Value<string>(), StringComparison.Ordinal);
+        // The client's retries (about 0.6 s) usually end first; on a loaded machine the 2 s readiness bound can.
+        Assert.Matches(@"\(StorageUnreachable\)|did not answer within 2 s", ready["checks"]![0]!["detail"]!.Value<string>());
         output.WriteLine(string.Join(Environment.NewLine, latencies));
     }
 
