@@ -108,4 +108,28 @@ public class FiniteAnswersTests
         // Large but representable weights still add up: 1e300·10 + 1e300·20 = 3e301.
         Assert.Equal(3e301, Aggregate(new WeightedSumAggregator(), [[10.0], [20.0]], [1e300, 1e300])[0], 3e286);
     }
+
+    [Fact]
+    public void A_z_score_beyond_the_double_range_is_refused_not_infinite()
+    {
+        // Found by the compute fuzz: {"normalise":{"method":"zscore","s":1.7976931348623157e308}} wrote ±Infinity.
+        // [1, 2, 3]: mean 2, sample sd 1, z = −1, 0, 1; s = 1e307 gives ±1e307 (finite), s = max double ± itself
+        // plus m = 1e308 overflows for the top area.
+        Equal([-1e307, 0, 1e307], Normalise(new ZScoreNormaliser(), [1, 2, 3], Spec("zscore", ("s", 1e307))), 0);
+
+        var e = Assert.Throws<IndexComputationException>(() =>
+            Normalise(new ZScoreNormaliser(), [1, 2, 3], Spec("zscore", ("m", 1e308), ("s", double.MaxValue))));
+        Assert.Contains("beyond the range of numbers", e.Message);
+    }
+
+    [Fact]
+    public void Goalposts_and_distance_to_target_that_would_overflow_are_refused()
+    {
+        // Untruncated goalposts 0–1 scaled by 1e308: 3 is 3·1e308, beyond the double range.
+        Assert.Throws<IndexComputationException>(() => Normalise(new GoalpostsNormaliser(), [0.5, 3],
+            Spec("goalposts", ("min", 0), ("max", 1), ("scale", 1e308), ("truncate", 0))));
+        // dist2targ without cap: (v − min)/(target − min) with target − min = 5e-324 and v − min = 1 overflows.
+        Assert.Throws<IndexComputationException>(() => Normalise(new DistanceToTargetNormaliser(), [0, 1],
+            Spec("dist2targ", ("target", 5e-324), ("cap", 0))));
+    }
 }

@@ -107,6 +107,16 @@ public class FiniteAnswerEndpointTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Contains("overflows", problem["detail"]!.Value<string>());
     }
 
+    [Fact]
+    public async Task A_z_score_scale_beyond_the_double_range_is_a_problem_naming_normalise()
+    {
+        // Found by the fuzz: s = max double wrote ±Infinity into the CSV answer.
+        var response = await factory.CreateClient().PostAsync("/api/frameworks/london/compute",
+            ApiFactory.Json("""{"areas":["E09000015","E09000023","E09000033"],"normalise":{"method":"zscore","s":1.7976931348623157e308}}"""));
+        var problem = await ProblemAssert.IsProblemAsync(response, (HttpStatusCode)422, "areas", "normalise");
+        Assert.Contains("beyond the range of numbers", problem["detail"]!.Value<string>());
+    }
+
     [Theory]
     [InlineData("""{"normalise":{"method":"exprank","c":2}}""")]
     [InlineData("""{"weights":{"living-standards":1.7e308,"good-health":1.7e308}}""")]
