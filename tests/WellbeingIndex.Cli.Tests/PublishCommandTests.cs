@@ -37,7 +37,7 @@ public sealed class PublishCommandTests(AzuriteFixture azurite)
         var runId = stdout.Split(' ')[5].TrimEnd(':');
 
         var expected = await new FrameworkRunner(
-                ProviderCatalog.Discover(new ProviderContext(DataDirectory.Resolve(null)), [BuiltInIndicators.Assembly]), SystemClock.Instance)
+                ProviderCatalog.Discover(new ProviderContext(DataDirectory.FromEnvironment()), [BuiltInIndicators.Assembly]), SystemClock.Instance)
             .ComputeAsync(FrameworkCatalog.FromAssembly(BuiltInIndicators.Assembly).Get("london"), ReferencePeriod.ForCalendarYear(2022));
         var index = expected.Result.Index;
 
@@ -95,7 +95,7 @@ public sealed class PublishCommandTests(AzuriteFixture azurite)
         Assert.NotNull(series);
         Assert.Equal(("base-period", "2022", ReferencePeriod.ForCalendarYear(2022)), (series.TimeMode, series.Base, series.From));
         var runner = new FrameworkRunner(
-            ProviderCatalog.Discover(new ProviderContext(DataDirectory.Resolve(null)), [BuiltInIndicators.Assembly]), SystemClock.Instance);
+            ProviderCatalog.Discover(new ProviderContext(DataDirectory.FromEnvironment()), [BuiltInIndicators.Assembly]), SystemClock.Instance);
         var london = FrameworkCatalog.FromAssembly(BuiltInIndicators.Assembly).Get("london");
         var expected = await runner.ComputeSeriesAsync(london, series.From, series.To);
         var rows = await store.GetSeriesScoresAsync("london", series.SeriesId);

@@ -142,9 +142,12 @@ public sealed record ApiProblem(int Status, string Title, string Detail, IReadOn
             context.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        if (!await service.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = ToProblemDetails(context.Request.Path) }))
+        var details = ToProblemDetails(context.Request.Path);
+        if (!await service.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details }))
         {
-            throw new InvalidOperationException("No problem-details writer accepted the response.");
+            // The default writer declines when Accept names no JSON type (Accept: text/csv), but a problem is still
+            // answered as one: RFC 9457 JSON is the only error format the API has.
+            await context.Response.WriteAsJsonAsync(details, details.GetType(), ApiJson.Options, "application/problem+json", context.RequestAborted);
         }
     }
 }
