@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace WellbeingIndex.Api.Http;
 
 /// <summary>
 /// The front door of every JSON request body: RFC 8259 JSON and nothing more, checked with
 /// <see cref="Utf8JsonReader"/> before any parser sees the body. Comments, trailing commas, single quotes, NaN and
-/// Infinity literals, numbers beyond a double, nesting deeper than <see cref="MaxDepth"/> and a key repeated in one
+/// Infinity literals, numbers beyond a double, bytes that are not UTF-8, nesting deeper than <see cref="MaxDepth"/> and a key repeated in one
 /// object are rejected (a lenient parser keeps the last duplicate and silently drops the first, which may have been
 /// the invalid one). Property names are matched case-sensitively by the parsers, so only exact repeats are duplicates.
 /// </summary>
@@ -27,6 +28,11 @@ public static class StrictJson
     /// <exception cref="ApiException">The body is not strict JSON.</exception>
     public static void Validate(ReadOnlySpan<byte> utf8)
     {
+        if (!Utf8.IsValid(utf8))
+        {
+            throw Problem("body", "not valid JSON: the body is not UTF-8 text.");
+        }
+
         var reader = new Utf8JsonReader(utf8, Options);
         var stack = new List<Frame>();
         try

@@ -70,6 +70,17 @@ public class StrictBodyTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_body_that_is_not_utf8_is_rejected()
+    {
+        // 0xFF never occurs in UTF-8: {"weights": {"g<FF>od": 1}}
+        var content = new ByteArrayContent([.. "{\"weights\": {\"g"u8.ToArray(), 0xFF, .. "od\": 1}}"u8.ToArray()]);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        var response = await factory.CreateClient().PostAsync("/api/frameworks/london/compute", content);
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "body");
+        Assert.Contains("not UTF-8", (string)problem["errors"]!["body"]![0]!);
+    }
+
+    [Fact]
     public async Task Strict_json_with_a_byte_order_mark_and_whitespace_is_accepted()
     {
         var content = new ByteArrayContent([0xEF, 0xBB, 0xBF, .. "\r\n {\"period\": \"2022\"}\n"u8.ToArray()]);
