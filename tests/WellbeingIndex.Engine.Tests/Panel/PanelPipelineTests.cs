@@ -198,8 +198,8 @@ public class PanelPipelineTests
         Assert.Contains("per-period", e.Message);
 
         var perPeriod = PanelPipeline.Run(Recipe(MinMax, null, screen), panel, new PanelOptions(TimeDefinition.PerPeriod));
-        Assert.Equal(["A", "B", "C"], perPeriod.Results[0].AreaCodes);
-        Assert.Equal(["A", "C"], perPeriod.Results[1].AreaCodes);
+        Assert.Equal(["A", "B", "C"], perPeriod.Results[0].AreaCodes.ToArray());
+        Assert.Equal(["A", "C"], perPeriod.Results[1].AreaCodes.ToArray());
         // 2021 without B: x 15, 50 → 0, 100; v = −y −4, 0 → 0, 100; index A 0, C 100.
         Equal([0, 100], Scores(perPeriod, 1, "index"));
     }
