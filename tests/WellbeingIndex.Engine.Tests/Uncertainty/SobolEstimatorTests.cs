@@ -94,6 +94,11 @@ public class RankStoreTests
             Assert.Equal(UncertaintyAnalysis.Quantile(sorted, 0.05), p05);
             Assert.Equal(UncertaintyAnalysis.Quantile(sorted, 0.5), median);
             Assert.Equal(UncertaintyAnalysis.Quantile(sorted, 0.95), p95);
+            // And from the radix-sorted ranks, here spread over both bytes (up to 65,535).
+            var wide = values.Select(v => v * 1110).ToArray();
+            var wideSorted = wide.Select(v => (double)v).Order().ToArray();
+            Assert.Equal((UncertaintyAnalysis.Quantile(wideSorted, 0.05), UncertaintyAnalysis.Quantile(wideSorted, 0.5), UncertaintyAnalysis.Quantile(wideSorted, 0.95)),
+                RankStore.SortedQuantiles(wide, new int[wide.Length]));
         }
     }
 }
