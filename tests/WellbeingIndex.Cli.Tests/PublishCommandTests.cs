@@ -18,6 +18,16 @@ public sealed class PublishCommandTests(AzuriteFixture azurite)
     private static string Prefix() => "Cli" + Guid.NewGuid().ToString("N")[..12];
 
     [Fact]
+    public async Task Unreachable_storage_is_one_line_on_stderr_and_exit_1()
+    {
+        var (code, stdout, stderr) = await Run("runs", "latest", "--framework", "london", "--tables", AzuriteProcess.UnreachableConnectionString());
+        Assert.Equal(1, code);
+        Assert.Equal("", stdout);
+        var line = Assert.Single(Lines(stderr));
+        Assert.StartsWith("error: Table Storage could not be reached: ", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Publish_then_runs_latest_reads_the_same_run_back_as_summary_csv_and_json()
     {
         var prefix = Prefix();
