@@ -36,7 +36,7 @@ public static class ApiServices
                 : new InMemoryResultStore(clock);
         });
         services.AddSingleton(sp => new IndexPublisher(sp.GetRequiredService<WellbeingRuntime>().Runner, sp.GetRequiredService<IResultStore>(),
-            sp.GetRequiredService<ILogger<IndexPublisher>>()));
+            sp.GetRequiredService<ILogger<IndexPublisher>>(), sp.GetRequiredService<WellbeingRuntime>().ProviderCatalog.Context));
         foreach (var operation in ApiOperations.Types)
         {
             services.AddSingleton(operation);
