@@ -24,8 +24,11 @@ internal static class TableSchema
     /// </summary>
     public const int BlockSize = 1000;
 
-    /// <summary>Runs of at most this many areas also get one <c>AreaScores</c> row per area, the simplest shape for dashboards.</summary>
-    public const int AreaRowsUpTo = 5000;
+    /// <summary>
+    /// Runs of at most this many areas (boroughs, districts) also get one <c>AreaScores</c> row per area, the simplest
+    /// shape for dashboards; larger runs are in blocks only (a row per area would be most of the publish time).
+    /// </summary>
+    public const int AreaRowsUpTo = 1000;
 
     /// <summary>A transaction's body stays under this many bytes (the service allows 4 MiB).</summary>
     public const int TransactionBytes = 2 << 20;
