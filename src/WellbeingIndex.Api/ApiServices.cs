@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using WellbeingIndex.Api.Contracts;
 using WellbeingIndex.Api.Http;
 using WellbeingIndex.Api.Operations;
 using WellbeingIndex.Publication;
@@ -37,6 +38,7 @@ public static class ApiServices
         });
         services.AddSingleton(sp => new IndexPublisher(sp.GetRequiredService<WellbeingRuntime>().Runner, sp.GetRequiredService<IResultStore>(),
             sp.GetRequiredService<ILogger<IndexPublisher>>(), sp.GetRequiredService<WellbeingRuntime>().ProviderCatalog.Context));
+        services.AddSingleton<PublishedRunResponses>();
         foreach (var operation in ApiOperations.Types)
         {
             services.AddSingleton(operation);

@@ -8,7 +8,7 @@ using WellbeingIndex.Publication;
 namespace WellbeingIndex.Api.Operations;
 
 /// <summary><c>GET /api/frameworks/{id}/runs/latest</c>: the run the latest pointer names (JSON, or CSV with <c>Accept: text/csv</c>).</summary>
-public sealed class GetLatestRun(WellbeingRuntime runtime, IResultStore store)
+public sealed class GetLatestRun(WellbeingRuntime runtime, IResultStore store, PublishedRunResponses responses)
 {
     public const string Name = "GetLatestRun";
     public const string Method = "get";
@@ -20,7 +20,7 @@ public sealed class GetLatestRun(WellbeingRuntime runtime, IResultStore store)
         var framework = runtime.Framework(id);
         var run = await store.GetLatestRunAsync(framework.Id, cancellationToken)
             ?? throw ApiProblem.NotFound($"Nothing has been published for '{framework.Id}' yet; POST /api/frameworks/{framework.Id}/publish or wait for the timer.").ToException();
-        return (await RunDocument.ReadAsync(store, run, cancellationToken)).ToResult(request);
+        return await responses.GetAsync(store, run, request, cancellationToken);
     }
 
     internal static void Map(IEndpointRouteBuilder routes) =>
