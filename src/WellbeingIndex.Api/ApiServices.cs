@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using WellbeingIndex.Api.Contracts;
 using WellbeingIndex.Api.Http;
 using WellbeingIndex.Api.Operations;
 using WellbeingIndex.Publication;
@@ -32,11 +33,12 @@ public static class ApiServices
             var settings = sp.GetRequiredService<ApiSettings>();
             var clock = sp.GetRequiredService<IClock>();
             return settings.TablesConnectionString is { } connection
-                ? new TableResultStore(connection, settings.TablePrefix, clock, sp.GetRequiredService<ILogger<TableResultStore>>())
+                ? new TableResultStore(connection, settings.TablePrefix, clock, logger: sp.GetRequiredService<ILogger<TableResultStore>>())
                 : new InMemoryResultStore(clock);
         });
         services.AddSingleton(sp => new IndexPublisher(sp.GetRequiredService<WellbeingRuntime>().Runner, sp.GetRequiredService<IResultStore>(),
-            sp.GetRequiredService<ILogger<IndexPublisher>>()));
+            sp.GetRequiredService<ILogger<IndexPublisher>>(), sp.GetRequiredService<WellbeingRuntime>().ProviderCatalog.Context));
+        services.AddSingleton<PublishedRunResponses>();
         foreach (var operation in ApiOperations.Types)
         {
             services.AddSingleton(operation);

@@ -12,6 +12,7 @@ using WellbeingIndex.Benchmarks.SmallAreas;
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- coinr DIR  (writes the 33,000 x 40 iData/iMeta for the CLI)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- api        (HTTP compute latency, 33 boroughs)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- publish    (rows/s publishing to Azurite)
+// dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- latest     (GET runs/latest req/s on Table Storage)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- smallareas (england-lsoa and imd2025, 33,755 LSOAs, real files)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- uncertainty [runs] | sobol [N] | audit [repeats]
 //   (analysis targets, one per process: wrap in /usr/bin/time -v for whole-process time and peak memory)
@@ -27,6 +28,7 @@ return command switch
     "coinr" => CoinrFiles.Run(rest),
     "api" => await ComputeLatencyBenchmark.RunAsync(rest),
     "publish" => await PublishBenchmark.RunAsync(rest),
+    "latest" => await LatestRunThroughputBenchmark.RunAsync(rest),
     "uncertainty" or "sobol" or "audit" or "profile" => AnalysisBench.Run(command, rest),
     "smallareas" => await SmallAreaBench.RunAsync(rest),
     _ => Usage(),
@@ -36,6 +38,6 @@ static int Run(BenchmarkDotNet.Reports.Summary summary) => summary.HasCriticalVa
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: quick [runs] | coinr [dir] | engine | panel | methods | telemetry [BenchmarkDotNet args] | api | publish [areas...] [--indicators N] | smallareas [runs] | uncertainty [runs] | sobol [N] | audit [repeats]");
+    Console.Error.WriteLine("usage: quick [runs] | coinr [dir] | engine | panel | methods | telemetry [BenchmarkDotNet args] | api | publish [areas...] [--indicators N] [--framework id...] | latest [seconds] [connections] | smallareas [runs] | uncertainty [runs] | sobol [N] | audit [repeats]");
     return 2;
 }

@@ -19,6 +19,7 @@ public static class ApiOperations
     [
         typeof(Health), typeof(HealthReady), typeof(ListFrameworks), typeof(GetFramework), typeof(ListIndicators), typeof(ComputeIndex),
         typeof(GetLatestRun), typeof(GetRun), typeof(GetAreaHistory), typeof(GetSeries), typeof(PublishFramework),
+        typeof(GetInequality),
     ];
 
     /// <summary>Maps every operation as a minimal-API endpoint under <c>/api</c> (the standalone server).</summary>
@@ -36,6 +37,7 @@ public static class ApiOperations
         GetAreaHistory.Map(routes);
         GetSeries.Map(routes);
         PublishFramework.Map(routes);
+        GetInequality.Map(routes);
     }
 
     internal static string Pattern(string route) => $"/{RoutePrefix}/{route}";

@@ -8,7 +8,7 @@ using WellbeingIndex.Publication;
 namespace WellbeingIndex.Api.Operations;
 
 /// <summary><c>GET /api/frameworks/{id}/runs/{runId}</c>: a published run by id (JSON, or CSV with <c>Accept: text/csv</c>).</summary>
-public sealed class GetRun(WellbeingRuntime runtime, IResultStore store)
+public sealed class GetRun(WellbeingRuntime runtime, IResultStore store, PublishedRunResponses responses)
 {
     public const string Name = "GetRun";
     public const string Method = "get";
@@ -28,7 +28,7 @@ public sealed class GetRun(WellbeingRuntime runtime, IResultStore store)
 
         var run = await store.GetRunAsync(framework.Id, runId, cancellationToken)
             ?? throw ApiProblem.NotFound($"No published run '{runId}' of '{framework.Id}'.", "runId").ToException();
-        return (await RunDocument.ReadAsync(store, run, cancellationToken)).ToResult(request);
+        return await responses.GetAsync(store, run, request, cancellationToken);
     }
 
     internal static void Map(IEndpointRouteBuilder routes) =>
