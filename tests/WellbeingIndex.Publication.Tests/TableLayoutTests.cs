@@ -171,7 +171,7 @@ public sealed class TableLayoutTests(AzuriteFixture azurite)
         // The writer sees its own publish at once; another process within the revalidation interval.
         Assert.Equal(second, await writer.GetLatestRunAsync(TestRuns.FrameworkId));
         Assert.Equal(first, await reader.GetLatestRunAsync(TestRuns.FrameworkId));
-        clock.Now += Duration.FromSeconds(1);
+        clock.Advance(Duration.FromSeconds(1));
         Assert.Equal(second, await reader.GetLatestRunAsync(TestRuns.FrameworkId));
 
         // With no interval every call re-reads the pointer (a point read; the run row only when its ETag moved).
