@@ -9,6 +9,8 @@ using WellbeingIndex.Benchmarks.SmallAreas;
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- panel      (33,000 x 40 x 5 panel per time mode; London, every period)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- methods    (each normalisation on 33,000 rows)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- coinr DIR  (writes the 33,000 x 40 iData/iMeta for the CLI)
+// dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- cli [runs] [--exe PATH] [--dir DIR]
+//   (whole process of `wellbeing compute` on those files: median wall and CPU; cli-stages [runs]: read/build/write in process)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- api        (HTTP compute latency, 33 boroughs)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- publish    (rows/s publishing to Azurite)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- smallareas (england-lsoa and imd2025, 33,755 LSOAs, real files)
@@ -23,6 +25,8 @@ return command switch
     "panel" => Run(BenchmarkRunner.Run<PanelBenchmarks>(args: rest)),
     "methods" => Run(BenchmarkRunner.Run<MethodBenchmarks>(args: rest)),
     "coinr" => CoinrFiles.Run(rest),
+    "cli" => CliBench.Run(rest),
+    "cli-stages" => CliBench.Stages(rest),
     "api" => await ComputeLatencyBenchmark.RunAsync(rest),
     "publish" => await PublishBenchmark.RunAsync(rest),
     "uncertainty" or "sobol" or "audit" or "profile" => AnalysisBench.Run(command, rest),
@@ -34,6 +38,6 @@ static int Run(BenchmarkDotNet.Reports.Summary summary) => summary.HasCriticalVa
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: quick [runs] | coinr [dir] | engine | panel | methods [BenchmarkDotNet args] | api | publish [areas...] [--indicators N] | smallareas [runs] | uncertainty [runs] | sobol [N] | audit [repeats]");
+    Console.Error.WriteLine("usage: quick [runs] | coinr [dir] | cli [runs] [--exe PATH] [--dir DIR] | cli-stages [runs] | engine | panel | methods [BenchmarkDotNet args] | api | publish [areas...] [--indicators N] | smallareas [runs] | uncertainty [runs] | sobol [N] | audit [repeats]");
     return 2;
 }
