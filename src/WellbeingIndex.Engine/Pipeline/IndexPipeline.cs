@@ -20,6 +20,15 @@ public static class IndexPipeline
         Run(definition, data, registry, null, cancellationToken);
 
     /// <summary>
+    /// As <see cref="Run(IndexDefinition, IndicatorData, MethodRegistry?, CancellationToken)"/>; with
+    /// <paramref name="keepTables"/> every intermediate table is kept as built instead of the normalised one being
+    /// recomputed when first read: for callers that read them all (a command writing every indicator's scores).
+    /// </summary>
+    public static IndexResult Run(IndexDefinition definition, IndicatorData data, bool keepTables, MethodRegistry? registry = null,
+        CancellationToken cancellationToken = default) =>
+        Run(definition, data, registry, null, cancellationToken, keepTables);
+
+    /// <summary>
     /// The run over a stacked panel when <paramref name="panel"/> is given (see <see cref="PanelScope"/>).
     /// <paramref name="keepTables"/> keeps the normalised table built rather than recomputing it when read: for
     /// callers that read every indicator's scores (an analysis re-aggregating them), where recomputing would double the work.
