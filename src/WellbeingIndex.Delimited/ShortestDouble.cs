@@ -35,18 +35,24 @@ internal static class ShortestDouble
         }
 
         var (digits, exponent) = Decimal(ieeeMantissa, ieeeExponent);
-        var length = DigitCount(digits);
+
+        // The digits, last first, into the end of a 20-character scratch (a ulong has at most 20).
+        Span<char> scratch = stackalloc char[20];
+        var first = scratch.Length;
+        do
+        {
+            var next = digits / 10;
+            scratch[--first] = (char)('0' + (int)(digits - next * 10));
+            digits = next;
+        }
+        while (digits != 0);
+
+        var text = scratch[first..];
+        var length = text.Length;
         var scientific = exponent + length - 1; // value = d.ddd × 10^scientific
         if (scientific < -4 || scientific > 16)
         {
             return 0;
-        }
-
-        Span<char> text = stackalloc char[17];
-        for (var i = length - 1; i >= 0; i--)
-        {
-            text[i] = (char)('0' + (int)(digits % 10));
-            digits /= 10;
         }
 
         var at = 0;
@@ -218,18 +224,6 @@ internal static class ShortestDouble
         }
 
         return (output, e10 + removed);
-    }
-
-    private static int DigitCount(ulong v)
-    {
-        var n = 1;
-        while (v >= 10)
-        {
-            v /= 10;
-            n++;
-        }
-
-        return n;
     }
 
     /// <summary>⌈log2 5^e⌉ (1 for e = 0).</summary>
