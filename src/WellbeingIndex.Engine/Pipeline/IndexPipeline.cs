@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using WellbeingIndex.Engine.Analysis;
 using WellbeingIndex.Engine.Data;
 using WellbeingIndex.Engine.Definition;
+using WellbeingIndex.Engine.Diagnostics;
 using WellbeingIndex.Engine.Methods;
 using WellbeingIndex.Engine.Panel;
 using WellbeingIndex.Engine.Results;
@@ -17,7 +18,7 @@ public static class IndexPipeline
 {
     public static IndexResult Run(IndexDefinition definition, IndicatorData data, MethodRegistry? registry = null,
         CancellationToken cancellationToken = default) =>
-        Run(definition, data, registry, null, cancellationToken);
+        Traced(definition, data, registry, keepTables: false, cancellationToken);
 
     /// <summary>
     /// As <see cref="Run(IndexDefinition, IndicatorData, MethodRegistry?, CancellationToken)"/>; with
@@ -26,7 +27,24 @@ public static class IndexPipeline
     /// </summary>
     public static IndexResult Run(IndexDefinition definition, IndicatorData data, bool keepTables, MethodRegistry? registry = null,
         CancellationToken cancellationToken = default) =>
-        Run(definition, data, registry, null, cancellationToken, keepTables);
+        Traced(definition, data, registry, keepTables, cancellationToken);
+
+    private static IndexResult Traced(IndexDefinition definition, IndicatorData data, MethodRegistry? registry, bool keepTables,
+        CancellationToken cancellationToken)
+    {
+        using var activity = WellbeingTelemetry.Start(WellbeingTelemetry.IndexBuild);
+        activity?.SetTag(WellbeingTelemetry.IndexId, definition?.Id).SetTag(WellbeingTelemetry.Areas, data?.AreaCount)
+            .SetTag(WellbeingTelemetry.Indicators, definition?.Indicators.Length);
+        try
+        {
+            return Run(definition!, data!, registry, null, cancellationToken, keepTables);
+        }
+        catch (Exception e) when (activity is not null)
+        {
+            WellbeingTelemetry.Fail(activity, e.GetType().Name, e.Message);
+            throw;
+        }
+    }
 
     /// <summary>
     /// The run over a stacked panel when <paramref name="panel"/> is given (see <see cref="PanelScope"/>).

@@ -165,7 +165,7 @@ public static class SensitivityAnalysis
                 definition = input.Apply(definition, pick, registry);
             }
 
-            var result = IndexPipeline.Run(definition, data, registry, null, cancellationToken, keepTables: true);
+            var result = IndexPipeline.Run(definition, data, keepTables: true, registry, cancellationToken);
             var indicators = definition.Indicators;
             var aggregates = definition.AggregatesBottomUp;
             var position = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -39,7 +39,7 @@ public class KestrelProcessTests
             RedirectStandardError = true,
         };
         start.Environment["WELLBEING_TIMER"] = "false";
-        start.Environment["WELLBEING_DATA_DIR"] = DataDirectory.Resolve(null);
+        start.Environment["WELLBEING_DATA_DIR"] = DataDirectory.FromEnvironment();
         start.Environment.Remove("WELLBEING_TABLES");
         start.Environment.Remove("ASPNETCORE_URLS");
 
