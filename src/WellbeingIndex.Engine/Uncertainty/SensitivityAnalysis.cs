@@ -40,7 +40,7 @@ public static class SensitivityAnalysis
 
         var n = data.AreaCount;
         var nominal = new int[n];
-        var nominalResult = IndexPipeline.Run(definition, data, registry, cancellationToken);
+        var nominalResult = IndexPipeline.Run(definition, data, keepTables: true, registry, cancellationToken);
         var nominalRanks = nominalResult.Index.Ranks;
         for (var i = 0; i < nominalResult.AreaCodes.Length; i++)
         {
@@ -201,7 +201,7 @@ public static class SensitivityAnalysis
                 definition = input.Apply(definition, pick, registry);
             }
 
-            return Of(definition, IndexPipeline.Run(definition, data, registry, cancellationToken), data);
+            return Of(definition, IndexPipeline.Run(definition, data, keepTables: true, registry, cancellationToken), data);
         }
 
         /// <summary>The stage of a run already made with <paramref name="definition"/> (the nominal run, when no input changes the indicators).</summary>
