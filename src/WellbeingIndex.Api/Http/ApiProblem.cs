@@ -25,12 +25,17 @@ public sealed record ApiProblem(int Status, string Title, string Detail, IReadOn
         404 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5",
         405 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.6",
         406 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.7",
+        409 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10",
         413 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.14",
         415 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.16",
         422 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.21",
+        429 => "https://www.rfc-editor.org/rfc/rfc6585#section-4",
         503 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4",
         _ => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.1",
     };
+
+    /// <summary>Seconds after which the request may be repeated (<c>Retry-After</c>); null when retrying will not help.</summary>
+    public int? RetryAfterSeconds { get; init; }
 
     public static ApiProblem BadRequest(string detail, IReadOnlyDictionary<string, string[]> errors) =>
         new(StatusCodes.Status400BadRequest, "The request is not valid.", detail, errors);
@@ -98,6 +103,11 @@ public sealed record ApiProblem(int Status, string Title, string Detail, IReadOn
         var service = context.RequestServices.GetRequiredService<IProblemDetailsService>();
         context.Response.Clear();
         context.Response.StatusCode = Status;
+        if (RetryAfterSeconds is { } retry)
+        {
+            context.Response.Headers.RetryAfter = retry.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         if (!await service.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = ToProblemDetails(context.Request.Path) }))
         {
             throw new InvalidOperationException("No problem-details writer accepted the response.");

@@ -5,6 +5,7 @@ using WellbeingIndex.Abstractions;
 using WellbeingIndex.Api.Compute;
 using WellbeingIndex.Api.Contracts;
 using WellbeingIndex.Api.Http;
+using WellbeingIndex.Api.Work;
 using WellbeingIndex.Engine;
 using WellbeingIndex.Engine.Definition;
 using WellbeingIndex.Engine.Uncertainty;
@@ -16,7 +17,7 @@ namespace WellbeingIndex.Api.Operations;
 /// <c>POST /api/frameworks/{id}/compute</c>: computes the framework (or a what-if variant) for a period and areas and
 /// returns it; with <c>from</c>/<c>to</c>, every period of the range as one comparable series. Never writes to storage: analysts can try variants without touching what dashboards read.
 /// </summary>
-public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings)
+public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings, HeavyWork work, WorkLimits limits)
 {
     public const string Name = "ComputeIndex";
     public const string Method = "post";
@@ -43,13 +44,19 @@ public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings)
 
         try
         {
-            var run = await runtime.Runner.ComputeAsync(framework, period, body.Areas, body.IsWhatIf ? definition : null, ct);
-            var document = RunDocument.Computed(run, body.IsWhatIf);
-            if (body.Uncertainty is { } options)
-            {
-                document = document with { Uncertainty = UncertaintyAnalysis.Run(run.Result, options, cancellationToken: ct).Areas.Select(RankUncertainty.From).ToList() };
-            }
-
+            var areas = body.Areas?.Count ?? framework.Areas.Count;
+            var runs = 1L + (body.Uncertainty?.Runs ?? 0);
+            WorkBudget.Check(runs, areas, definition.Nodes.Length, limits.ComputeBudget, body.Uncertainty is null ? "areas" : "uncertainty.runs",
+                WorkLimits.ComputeBudgetKey, $"Give fewer areas or runs, or submit the analysis as a job: POST /api/frameworks/{framework.Id}/jobs.");
+            var document = await work.RunAsync(WorkBudget.Cells(runs, areas, definition.Nodes.Length), body.Uncertainty is not null,
+                body.Uncertainty is null ? "areas" : "uncertainty", async token =>
+                {
+                    var run = await runtime.Runner.ComputeAsync(framework, period, body.Areas, body.IsWhatIf ? definition : null, token);
+                    var computed = RunDocument.Computed(run, body.IsWhatIf);
+                    return body.Uncertainty is { } options
+                        ? computed with { Uncertainty = UncertaintyAnalysis.Run(run.Result, options, cancellationToken: token).Areas.Select(RankUncertainty.From).ToList() }
+                        : computed;
+                }, ct);
             return document.ToResult(request);
         }
         catch (IndexComputationException e)
@@ -85,8 +92,13 @@ public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings)
         await CheckPeriodAsync(runtime, definition, from, ct, "from");
         try
         {
-            var series = await runtime.Runner.ComputeSeriesAsync(framework, from, to, null, body.Areas, body.IsWhatIf ? definition : null, ct: ct);
-            return SeriesDocument.Computed(series, body.IsWhatIf);
+            var areas = body.Areas?.Count ?? framework.Areas.Count;
+            var periods = FrameworkRunner.Span(from, to).Count;
+            WorkBudget.Check(periods, areas, definition.Nodes.Length, limits.ComputeBudget, body.From is null ? "to" : "from",
+                WorkLimits.ComputeBudgetKey, "Ask for a shorter range or fewer areas.");
+            return await work.RunAsync(WorkBudget.Cells(periods, areas, definition.Nodes.Length), false, body.From is null ? "to" : "from", async token =>
+                SeriesDocument.Computed(await runtime.Runner.ComputeSeriesAsync(framework, from, to, null, body.Areas, body.IsWhatIf ? definition : null, ct: token),
+                    body.IsWhatIf), ct);
         }
         catch (IndexComputationException e)
         {
@@ -104,13 +116,14 @@ public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings)
             .Produces<RunDocument>(StatusCodes.Status200OK, "application/json", "text/csv")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     /// <summary>
     /// A period before an indicator's first data cannot be computed (nothing at or before it): say so as a fault of
     /// <c>period</c>, with the earliest period that works, rather than as a computation failure.
     /// </summary>
-    private static async Task CheckPeriodAsync(WellbeingRuntime runtime, IndexDefinition definition, ReferencePeriod period, CancellationToken ct,
+    internal static async Task CheckPeriodAsync(WellbeingRuntime runtime, IndexDefinition definition, ReferencePeriod period, CancellationToken ct,
         string field = "period")
     {
         var firsts = new List<(string Code, ReferencePeriod First)>();
@@ -132,7 +145,7 @@ public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings)
         }
     }
 
-    private static void CheckAreas(Framework framework, IReadOnlyList<string>? areas)
+    internal static void CheckAreas(Framework framework, IReadOnlyList<string>? areas)
     {
         if (areas is null)
         {

@@ -1,0 +1,93 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using NodaTime;
+
+namespace WellbeingIndex.Api.Work;
+
+/// <summary>
+/// How much work the API accepts, read once from configuration (environment variables or app settings, as
+/// <see cref="ApiSettings"/>). Work is counted in cells: runs × areas × nodes, one cell being one node's score for one
+/// area in one run of the recipe.
+/// </summary>
+public sealed record WorkLimits
+{
+    public const string ComputeBudgetKey = "WELLBEING_COMPUTE_BUDGET";
+    public const string HeavyConcurrencyKey = "WELLBEING_HEAVY_CONCURRENCY";
+    public const string HeavyQueueKey = "WELLBEING_HEAVY_QUEUE";
+    public const string WorkerThreadsKey = "WELLBEING_WORKER_THREADS";
+    public const string JobBudgetKey = "WELLBEING_JOB_BUDGET";
+    public const string JobConcurrencyKey = "WELLBEING_JOB_CONCURRENCY";
+    public const string JobQueueKey = "WELLBEING_JOB_QUEUE";
+    public const string JobRetentionKey = "WELLBEING_JOB_RETENTION_MINUTES";
+
+    /// <summary>
+    /// The most cells one compute or audit request may cost: 50 million, about a second of one core. London with 2,000
+    /// uncertainty runs costs 2,000 × 33 × 30 ≈ 2 million; a plain computation of the 33,755 LSOAs about 0.5 million.
+    /// </summary>
+    public long ComputeBudget { get; init; } = 50_000_000;
+
+    /// <summary>
+    /// Requests cheaper than this and without uncertainty runs run at once on the request's thread: a what-if for the
+    /// 33 boroughs costs 990 cells and about a millisecond, and queueing it would cost more than it saves.
+    /// </summary>
+    public long LightWork { get; init; } = 100_000;
+
+    /// <summary>Heavy requests computing at once (the rest wait in <see cref="HeavyQueue"/>); half the cores, at least one.</summary>
+    public int HeavyConcurrency { get; init; } = Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>Heavy requests that may wait for a slot; beyond it the answer is 429 with Retry-After.</summary>
+    public int HeavyQueue { get; init; } = 4;
+
+    /// <summary>
+    /// Dedicated threads heavy requests and jobs compute on, apart from the thread pool that serves requests, so health
+    /// checks and reads never queue behind an analysis.
+    /// </summary>
+    public int WorkerThreads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>The most cells one job may cost: ten billion, 7,000 runs of a 33,000 × 40 index (about half a minute on 2 cores).</summary>
+    public long JobBudget { get; init; } = 10_000_000_000;
+
+    /// <summary>Jobs running at once.</summary>
+    public int JobConcurrency { get; init; } = 1;
+
+    /// <summary>Jobs that may wait; beyond it submitting answers 429 with Retry-After.</summary>
+    public int JobQueue { get; init; } = 8;
+
+    /// <summary>How long a finished job (and its result) is kept after it finishes.</summary>
+    public Duration JobRetention { get; init; } = Duration.FromHours(1);
+
+    /// <summary>Finished jobs kept at most; the oldest are dropped first.</summary>
+    public int RetainedJobs { get; init; } = 64;
+
+    /// <summary>Reads the limits; a malformed value throws naming the variable, so a bad deployment fails at start.</summary>
+    public static WorkLimits From(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var defaults = new WorkLimits();
+        long Read(string key, long fallback)
+        {
+            var text = configuration[key];
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return fallback;
+            }
+
+            return long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+                ? n
+                : throw new InvalidOperationException($"{key} must be a positive whole number, got '{text}'.");
+        }
+
+        int ReadInt(string key, int fallback) => (int)Math.Min(Read(key, fallback), int.MaxValue);
+        return defaults with
+        {
+            ComputeBudget = Read(ComputeBudgetKey, defaults.ComputeBudget),
+            HeavyConcurrency = ReadInt(HeavyConcurrencyKey, defaults.HeavyConcurrency),
+            HeavyQueue = ReadInt(HeavyQueueKey, defaults.HeavyQueue),
+            WorkerThreads = ReadInt(WorkerThreadsKey, defaults.WorkerThreads),
+            JobBudget = Read(JobBudgetKey, defaults.JobBudget),
+            JobConcurrency = ReadInt(JobConcurrencyKey, defaults.JobConcurrency),
+            JobQueue = ReadInt(JobQueueKey, defaults.JobQueue),
+            JobRetention = Duration.FromMinutes(Read(JobRetentionKey, (long)defaults.JobRetention.TotalMinutes)),
+        };
+    }
+}
