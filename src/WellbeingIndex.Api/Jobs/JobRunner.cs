@@ -27,7 +27,7 @@ public sealed class JobRunner : IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _startGate = new();
     private Task[]? _workers;
-    private int _waiting;
+    private int _admitted; // queued or running
     private long _averageTicks = 30 * Stopwatch.Frequency; // start from a guess of half a minute
 
     public JobRunner(WorkLimits limits, WorkScheduler scheduler, IClock clock, ILogger<JobRunner> logger)
@@ -42,8 +42,8 @@ public sealed class JobRunner : IDisposable
         _logger = logger;
     }
 
-    /// <summary>Jobs waiting to start.</summary>
-    public int Waiting => Volatile.Read(ref _waiting);
+    /// <summary>Jobs queued or running.</summary>
+    public int Admitted => Volatile.Read(ref _admitted);
 
     /// <summary>Queues a job; its workers start with the first one.</summary>
     /// <param name="kind">What it computes ("sensitivity").</param>
@@ -55,9 +55,9 @@ public sealed class JobRunner : IDisposable
     {
         ArgumentNullException.ThrowIfNull(work);
         Expire();
-        if (Interlocked.Increment(ref _waiting) > _limits.JobQueue)
+        if (Interlocked.Increment(ref _admitted) > _limits.JobConcurrency + _limits.JobQueue)
         {
-            Interlocked.Decrement(ref _waiting);
+            Interlocked.Decrement(ref _admitted);
             var retry = RetryAfterSeconds();
             throw new ApiProblem(StatusCodes.Status429TooManyRequests, "The job queue is full.",
                 $"{_limits.JobQueue} job(s) are waiting behind {_limits.JobConcurrency} running; retry after {retry} s.",
@@ -102,8 +102,8 @@ public sealed class JobRunner : IDisposable
 
         if (job.Cancel(_clock.GetCurrentInstant()))
         {
-            Interlocked.Decrement(ref _waiting);
-            Retain();
+            Interlocked.Decrement(ref _admitted);
+            Expire();
         }
 
         return (job, false);
@@ -116,10 +116,10 @@ public sealed class JobRunner : IDisposable
         return job.FinishedAt is { } finished ? finished + _limits.JobRetention : null;
     }
 
-    /// <summary>Seconds until a queued job is likely to start: the waiting and running jobs' expected time over the slots, 1 to 600.</summary>
+    /// <summary>Seconds until a slot is likely free: the queued and running jobs' expected time over the slots, 1 to 600.</summary>
     public int RetryAfterSeconds()
     {
-        var seconds = (double)Volatile.Read(ref _averageTicks) / Stopwatch.Frequency * (Waiting + 1) / _limits.JobConcurrency;
+        var seconds = (double)Volatile.Read(ref _averageTicks) / Stopwatch.Frequency * Math.Max(1, Admitted) / _limits.JobConcurrency;
         return (int)Math.Clamp(Math.Ceiling(seconds), 1, 600);
     }
 
@@ -148,9 +148,9 @@ public sealed class JobRunner : IDisposable
                 continue; // cancelled while queued
             }
 
-            Interlocked.Decrement(ref _waiting);
             await RunAsync(job);
-            Retain();
+            Interlocked.Decrement(ref _admitted);
+            Expire();
         }
     }
 
@@ -183,24 +183,16 @@ public sealed class JobRunner : IDisposable
         Interlocked.Exchange(ref _averageTicks, average + (took - average) / 4);
     }
 
-    /// <summary>Keeps at most <see cref="WorkLimits.RetainedJobs"/> finished jobs, dropping the oldest.</summary>
-    private void Retain()
-    {
-        var done = _jobs.Values.Where(j => j.IsFinished).OrderBy(j => j.FinishedAt).ToList();
-        foreach (var old in done.Take(Math.Max(0, done.Count - _limits.RetainedJobs)))
-        {
-            _jobs.TryRemove(old.Id, out _);
-        }
-    }
-
+    /// <summary>Forgets finished jobs past their retention, and the oldest beyond <see cref="WorkLimits.RetainedJobs"/>.</summary>
     private void Expire()
     {
         var now = _clock.GetCurrentInstant();
-        foreach (var job in _jobs.Values)
+        var finished = _jobs.Values.Where(j => j.IsFinished).OrderBy(j => j.FinishedAt).ToList();
+        for (var i = 0; i < finished.Count; i++)
         {
-            if (ExpiresAt(job) is { } expires && expires <= now)
+            if (i < finished.Count - _limits.RetainedJobs || ExpiresAt(finished[i]) <= now)
             {
-                _jobs.TryRemove(job.Id, out _);
+                _jobs.TryRemove(finished[i].Id, out _);
             }
         }
     }

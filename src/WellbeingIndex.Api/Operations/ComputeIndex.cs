@@ -47,7 +47,7 @@ public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings,
             var areas = body.Areas?.Count ?? framework.Areas.Count;
             var runs = 1L + (body.Uncertainty?.Runs ?? 0);
             WorkBudget.Check(runs, areas, definition.Nodes.Length, limits.ComputeBudget, body.Uncertainty is null ? "areas" : "uncertainty.runs",
-                WorkLimits.ComputeBudgetKey, $"Give fewer areas or runs, or submit the analysis as a job: POST /api/frameworks/{framework.Id}/jobs.");
+                WorkLimits.ComputeBudgetKey, $"Give fewer areas or runs, or submit the analysis as a job: POST /api/frameworks/{framework.Id}/sensitivity.");
             var document = await work.RunAsync(WorkBudget.Cells(runs, areas, definition.Nodes.Length), body.Uncertainty is not null,
                 body.Uncertainty is null ? "areas" : "uncertainty", async token =>
                 {

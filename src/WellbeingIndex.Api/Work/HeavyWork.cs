@@ -94,7 +94,7 @@ public sealed class HeavyWork : IDisposable
     {
         var retry = RetryAfterSeconds();
         var detail = $"The server is computing {_limits.HeavyConcurrency} heavy request(s) with {_limits.HeavyQueue} more waiting; retry after {retry} s, " +
-            "or submit a long analysis as a job (POST /api/frameworks/{id}/jobs).";
+            "or submit a long analysis as a job (POST /api/frameworks/{id}/sensitivity).";
         return new ApiProblem(StatusCodes.Status429TooManyRequests, "Too many heavy computations.", detail,
             new Dictionary<string, string[]> { [field] = [$"makes this a heavy computation, and the server has no room for one now; retry after {retry} s."] })
         {

@@ -64,7 +64,7 @@ public sealed record WorkLimits
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var defaults = new WorkLimits();
-        long Read(string key, long fallback)
+        long Read(string key, long fallback, long least = 1)
         {
             var text = configuration[key];
             if (string.IsNullOrWhiteSpace(text))
@@ -72,21 +72,21 @@ public sealed record WorkLimits
                 return fallback;
             }
 
-            return long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            return long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= least
                 ? n
-                : throw new InvalidOperationException($"{key} must be a positive whole number, got '{text}'.");
+                : throw new InvalidOperationException($"{key} must be a whole number of at least {least}, got '{text}'.");
         }
 
-        int ReadInt(string key, int fallback) => (int)Math.Min(Read(key, fallback), int.MaxValue);
+        int ReadInt(string key, int fallback, int least = 1) => (int)Math.Min(Read(key, fallback, least), int.MaxValue);
         return defaults with
         {
             ComputeBudget = Read(ComputeBudgetKey, defaults.ComputeBudget),
             HeavyConcurrency = ReadInt(HeavyConcurrencyKey, defaults.HeavyConcurrency),
-            HeavyQueue = ReadInt(HeavyQueueKey, defaults.HeavyQueue),
+            HeavyQueue = ReadInt(HeavyQueueKey, defaults.HeavyQueue, 0),
             WorkerThreads = ReadInt(WorkerThreadsKey, defaults.WorkerThreads),
             JobBudget = Read(JobBudgetKey, defaults.JobBudget),
             JobConcurrency = ReadInt(JobConcurrencyKey, defaults.JobConcurrency),
-            JobQueue = ReadInt(JobQueueKey, defaults.JobQueue),
+            JobQueue = ReadInt(JobQueueKey, defaults.JobQueue, 0),
             JobRetention = Duration.FromMinutes(Read(JobRetentionKey, (long)defaults.JobRetention.TotalMinutes)),
         };
     }
