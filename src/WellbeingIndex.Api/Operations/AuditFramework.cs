@@ -49,11 +49,7 @@ public sealed class AuditFramework(WellbeingRuntime runtime, ApiSettings setting
 
         ComputeIndex.CheckAreas(framework, body.Areas);
         var definition = WhatIf.Apply(framework.Definition, body);
-        var period = body.Period ?? await runtime.Runner.LatestPeriodAsync(framework, ct);
-        if (body.Period is not null)
-        {
-            await ComputeIndex.CheckPeriodAsync(runtime, definition, period, ct);
-        }
+        var period = await ComputeIndex.PeriodAsync(runtime, framework, definition, body.Period, ct);
 
         var areas = body.Areas?.Count ?? framework.Areas.Count;
         WorkBudget.Check(1, areas, definition.Nodes.Length, limits.ComputeBudget, "areas", WorkLimits.ComputeBudgetKey, "Give fewer areas.");
@@ -68,9 +64,7 @@ public sealed class AuditFramework(WellbeingRuntime runtime, ApiSettings setting
         }
         catch (IndexComputationException e)
         {
-            var fields = body.GivenFields.Count > 0 ? body.GivenFields : ["period"];
-            throw new ApiProblem(StatusCodes.Status422UnprocessableEntity, "The index cannot be computed with these settings.", e.Message,
-                fields.ToDictionary(f => f, _ => new[] { e.Message })).ToException();
+            throw ComputeIndex.Uncomputable(body.GivenFields, e, "period");
         }
     }
 

@@ -36,11 +36,7 @@ public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings,
             return (await ComputeSeriesAsync(framework, definition, body, ct)).ToResult(request);
         }
 
-        var period = body.Period ?? await runtime.Runner.LatestPeriodAsync(framework, ct);
-        if (body.Period is not null)
-        {
-            await CheckPeriodAsync(runtime, definition, period, ct);
-        }
+        var period = await PeriodAsync(runtime, framework, definition, body.Period, ct);
 
         try
         {
@@ -61,11 +57,7 @@ public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings,
         }
         catch (IndexComputationException e)
         {
-            // The data cannot support what was asked (no value for these areas at this period, a geometric mean
-            // meeting negative z-scores): name the fields that shaped it; with none given, the default period did.
-            var fields = body.GivenFields.Count > 0 ? body.GivenFields : ["period"];
-            throw new ApiProblem(StatusCodes.Status422UnprocessableEntity, "The index cannot be computed with these settings.", e.Message,
-                fields.ToDictionary(f => f, _ => new[] { e.Message })).ToException();
+            throw Uncomputable(body.GivenFields, e, "period");
         }
     }
 
@@ -102,9 +94,7 @@ public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings,
         }
         catch (IndexComputationException e)
         {
-            var fields = body.GivenFields.Count > 0 ? body.GivenFields : ["from"];
-            throw new ApiProblem(StatusCodes.Status422UnprocessableEntity, "The index cannot be computed with these settings.", e.Message,
-                fields.ToDictionary(f => f, _ => new[] { e.Message })).ToException();
+            throw Uncomputable(body.GivenFields, e, "from");
         }
     }
 
@@ -119,11 +109,35 @@ public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings,
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
+    /// <summary>The period asked for, checked against the indicators' first data; the framework's latest when none was asked for.</summary>
+    internal static async Task<ReferencePeriod> PeriodAsync(WellbeingRuntime runtime, Framework framework, IndexDefinition definition,
+        ReferencePeriod? asked, CancellationToken ct)
+    {
+        if (asked is not { } period)
+        {
+            return await runtime.Runner.LatestPeriodAsync(framework, ct);
+        }
+
+        await CheckPeriodAsync(runtime, definition, period, ct);
+        return period;
+    }
+
+    /// <summary>
+    /// The data cannot support what was asked (no value for these areas at this period, a geometric mean meeting
+    /// negative z-scores): a 422 naming the fields that shaped it; with none given, <paramref name="fallback"/> did.
+    /// </summary>
+    internal static ApiException Uncomputable(IReadOnlyList<string> given, IndexComputationException e, string fallback)
+    {
+        var fields = given.Count > 0 ? given : [fallback];
+        return new ApiProblem(StatusCodes.Status422UnprocessableEntity, "The index cannot be computed with these settings.", e.Message,
+            fields.ToDictionary(f => f, _ => new[] { e.Message })).ToException();
+    }
+
     /// <summary>
     /// A period before an indicator's first data cannot be computed (nothing at or before it): say so as a fault of
     /// <c>period</c>, with the earliest period that works, rather than as a computation failure.
     /// </summary>
-    internal static async Task CheckPeriodAsync(WellbeingRuntime runtime, IndexDefinition definition, ReferencePeriod period, CancellationToken ct,
+    private static async Task CheckPeriodAsync(WellbeingRuntime runtime, IndexDefinition definition, ReferencePeriod period, CancellationToken ct,
         string field = "period")
     {
         var firsts = new List<(string Code, ReferencePeriod First)>();

@@ -71,11 +71,7 @@ public sealed class StartSensitivityJob(WellbeingRuntime runtime, ApiSettings se
             throw ApiProblem.Field("runs", $"asks for {total} runs; at most {int.MaxValue} fit in one job.").ToException();
         }
 
-        var period = recipe.Period ?? await runtime.Runner.LatestPeriodAsync(framework, ct);
-        if (recipe.Period is not null)
-        {
-            await ComputeIndex.CheckPeriodAsync(runtime, definition, period, ct);
-        }
+        var period = await ComputeIndex.PeriodAsync(runtime, framework, definition, recipe.Period, ct);
 
         var job = jobs.Submit("sensitivity", framework.Id, (int)total, async (progress, token) =>
         {
@@ -87,10 +83,8 @@ public sealed class StartSensitivityJob(WellbeingRuntime runtime, ApiSettings se
             }
             catch (IndexComputationException e)
             {
-                // A variant the data cannot support (gmean meeting a negative z-score): the fields that chose it.
-                var fields = recipe.GivenFields.Count > 0 ? [.. recipe.GivenFields, "uncertain"] : new List<string> { "uncertain" };
-                throw new ApiProblem(StatusCodes.Status422UnprocessableEntity, "The index cannot be computed with these settings.", e.Message,
-                    fields.ToDictionary(f => f, _ => new[] { e.Message })).ToException();
+                // A variant the data cannot support (gmean meeting a 0): the recipe fields given, and the inputs varied.
+                throw ComputeIndex.Uncomputable([.. recipe.GivenFields, "uncertain"], e, "uncertain");
             }
         });
 

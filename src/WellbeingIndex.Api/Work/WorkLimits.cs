@@ -39,8 +39,8 @@ public sealed record WorkLimits
     public int HeavyQueue { get; init; } = 4;
 
     /// <summary>
-    /// Dedicated threads heavy requests and jobs compute on, apart from the thread pool that serves requests, so health
-    /// checks and reads never queue behind an analysis.
+    /// Dedicated threads heavy requests and jobs are called on, apart from the thread pool that serves requests, so an
+    /// analysis blocking for seconds holds none of the pool's threads.
     /// </summary>
     public int WorkerThreads { get; init; } = Environment.ProcessorCount;
 

@@ -3,9 +3,11 @@ using System.Collections.Concurrent;
 namespace WellbeingIndex.Api.Work;
 
 /// <summary>
-/// A task scheduler with its own threads for heavy computations and jobs. The engine's <c>Parallel.For</c> loops run
-/// on <c>TaskScheduler.Current</c>, so work started here stays on these threads and cannot fill the thread pool's
-/// queues: requests (health, reads) keep being picked up at once while an analysis uses every core.
+/// A task scheduler with its own threads for heavy computations and jobs. A heavy request or job is called on these
+/// threads, and its continuations resume there, so the thread that blocks for the length of an analysis (the caller
+/// of the engine's synchronous <c>Parallel.For</c> loops, which takes part in them) is never one of the thread pool's,
+/// which serve requests. The loops' other workers are the pool's: the engine builds its <c>ParallelOptions</c> with
+/// the default scheduler, which is why heavy work is also bounded by <see cref="HeavyWork"/> and the job runner.
 /// </summary>
 public sealed class WorkScheduler : TaskScheduler, IDisposable
 {
