@@ -21,10 +21,11 @@ public sealed record WorkLimits
     public const string JobRetentionKey = "WELLBEING_JOB_RETENTION_MINUTES";
 
     /// <summary>
-    /// The most cells one compute or audit request may cost: 50 million, about a second of one core. London with 2,000
-    /// uncertainty runs costs 2,000 × 33 × 30 ≈ 2 million; a plain computation of the 33,755 LSOAs about 0.5 million.
+    /// The most cells one compute or audit request may cost: 5 million, under a second of CPU (London's 2,000-run
+    /// uncertainty, 2,001 × 33 × 30 ≈ 2 million cells, took about 0.3 s of CPU). A plain computation of the 33,755
+    /// LSOAs costs about 0.5 million, so their series fit ten periods and their uncertainty nine runs: more is a job.
     /// </summary>
-    public long ComputeBudget { get; init; } = 50_000_000;
+    public long ComputeBudget { get; init; } = 5_000_000;
 
     /// <summary>
     /// Requests cheaper than this and without uncertainty runs run at once on the request's thread: a what-if for the
@@ -44,7 +45,7 @@ public sealed record WorkLimits
     /// </summary>
     public int WorkerThreads { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>The most cells one job may cost: ten billion, 7,000 runs of a 33,000 × 40 index (about half a minute on 2 cores).</summary>
+    /// <summary>The most cells one job may cost: ten billion, 7,000 runs of a 33,000 × 40 index (issue 11's Sobol target: 30 s on 2 cores).</summary>
     public long JobBudget { get; init; } = 10_000_000_000;
 
     /// <summary>Jobs running at once.</summary>

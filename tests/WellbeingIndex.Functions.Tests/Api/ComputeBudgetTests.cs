@@ -32,6 +32,16 @@ public sealed class ComputeBudgetTests : IDisposable
     }
 
     [Fact]
+    public async Task A_series_above_the_budget_is_a_400_naming_from()
+    {
+        using var small = new ApiFactory(new Dictionary<string, string?> { [WorkLimits.ComputeBudgetKey] = "2000" });
+        // 2022, 2023, 2024: 3 periods × 33 × 30 = 2,970 cells > 2,000; at most 2,000 / 990 = 2 periods fit.
+        var problem = await ProblemAssert.IsProblemAsync(await small.CreateClient().PostAsync("/api/frameworks/london/compute",
+            ApiFactory.Json("""{"from": "2022", "to": "2024"}""")), HttpStatusCode.BadRequest, "from");
+        Assert.Contains("2,970 cells", problem["errors"]!["from"]![0]!.Value<string>());
+    }
+
+    [Fact]
     public async Task An_audit_above_the_budget_is_a_400_naming_areas()
     {
         using var tiny = new ApiFactory(new Dictionary<string, string?> { [WorkLimits.ComputeBudgetKey] = "500" });
