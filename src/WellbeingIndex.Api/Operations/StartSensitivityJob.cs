@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -66,6 +67,14 @@ public sealed class StartSensitivityJob(WellbeingRuntime runtime, ApiSettings se
         var areas = recipe.Areas?.Count ?? framework.Areas.Count;
         WorkBudget.Check(total, areas, definition.Nodes.Length, limits.JobBudget, "runs", WorkLimits.JobBudgetKey,
             "Lower runs, or give fewer areas or uncertain inputs.");
+        var kept = options.Sobol ? 2L * options.Runs : options.Runs;
+        if (kept * areas > limits.JobRanks)
+        {
+            throw ApiProblem.Field("runs", string.Create(CultureInfo.InvariantCulture,
+                $"keeps the ranks of {kept:N0} runs × {areas:N0} areas = {kept * areas:N0}, above the limit of {limits.JobRanks:N0} (2 bytes each); " +
+                $"at most {limits.JobRanks / areas / (options.Sobol ? 2 : 1):N0} runs fit for these areas.")).ToException();
+        }
+
         if (total > int.MaxValue)
         {
             throw ApiProblem.Field("runs", $"asks for {total} runs; at most {int.MaxValue} fit in one job.").ToException();

@@ -48,6 +48,12 @@ public sealed record WorkLimits
     /// <summary>The most cells one job may cost: ten billion, 7,000 runs of a 33,000 × 40 index (issue 11's Sobol target: 30 s on 2 cores).</summary>
     public long JobBudget { get; init; } = 10_000_000_000;
 
+    /// <summary>
+    /// The most ranks one job may keep (kept runs × areas, 2 bytes each: 200 MB): the engine keeps every run's ranks
+    /// (for Sobol, of the A and B runs) to give each area its interval. 1,000 runs of the 33,755 LSOAs keep 34 million.
+    /// </summary>
+    public long JobRanks { get; init; } = 100_000_000;
+
     /// <summary>Jobs running at once.</summary>
     public int JobConcurrency { get; init; } = 1;
 

@@ -227,6 +227,18 @@ public class JobEndpointTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_job_keeping_more_ranks_than_the_limit_is_a_400_naming_runs()
+    {
+        using var client = Client();
+        // England LSOAs, Sobol N = 2,000: the A and B runs keep 4,000 × 33,755 = 135,020,000 ranks > 100,000,000;
+        // at most 100,000,000 / 33,755 / 2 = 1,481 runs fit.
+        var problem = await ProblemAssert.IsProblemAsync(await client.PostAsync("/api/frameworks/england-lsoa/sensitivity",
+            ApiFactory.Json("""{"uncertain": ["weights:0.25"], "runs": 2000, "sobol": true}""")), HttpStatusCode.BadRequest, "runs");
+        Assert.Contains("135,020,000", problem["errors"]!["runs"]![0]!.Value<string>());
+        Assert.Contains("at most 1,481 runs", problem["errors"]!["runs"]![0]!.Value<string>());
+    }
+
+    [Fact]
     public async Task A_job_above_the_job_budget_is_a_400_naming_runs()
     {
         using var small = new ApiFactory(new Dictionary<string, string?> { [WorkLimits.JobBudgetKey] = "100000" });
