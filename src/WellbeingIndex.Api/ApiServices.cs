@@ -34,7 +34,7 @@ public static class ApiServices
             var settings = sp.GetRequiredService<ApiSettings>();
             var clock = sp.GetRequiredService<IClock>();
             return settings.TablesConnectionString is { } connection
-                ? new TableResultStore(connection, settings.TablePrefix, clock)
+                ? new TableResultStore(connection, settings.TablePrefix, clock, sp.GetRequiredService<ILogger<TableResultStore>>())
                 : new InMemoryResultStore(clock);
         });
         services.AddSingleton(sp => new IndexPublisher(sp.GetRequiredService<WellbeingRuntime>().Runner, sp.GetRequiredService<IResultStore>(),

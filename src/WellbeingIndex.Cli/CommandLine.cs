@@ -60,6 +60,7 @@ public static class CommandLine
         InputDataException or IndexComputationException or IndicatorDataException or UsageException => e.Message,
         FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException => e.Message,
         KeyNotFoundException or ArgumentException or FormatException => e.Message,
+        WellbeingIndex.Publication.Storage.StorageUnavailableException unavailable => unavailable.Message,
         Azure.RequestFailedException storage => $"Table Storage: {storage.Message.Split('\n')[0]}",
         _ => null,
     };

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Newtonsoft.Json.Linq;
 using WellbeingIndex.Abstractions;
+using WellbeingIndex.Delimited;
 using WellbeingIndex.Engine.Data;
 using WellbeingIndex.Engine.Definition;
 using WellbeingIndex.Engine.Panel;
@@ -111,10 +112,18 @@ internal static class PanelCompute
     /// <summary>The CAGR table: one row per area and node.</summary>
     public static void WriteTrends(IReadOnlyList<AreaTrend> trends, TextWriter writer)
     {
-        writer.Write("uCode,node,first_period,last_period,first,last,points,cagr\n");
+        using var csv = CsvRecordWriter.Create(writer, ["uCode", "node", "first_period", "last_period", "first", "last", "points", "cagr"]);
         foreach (var t in trends)
         {
-            writer.Write($"{IndexResultCsv.Escape(t.AreaCode)},{IndexResultCsv.Escape(t.Node)},{t.First?.ToString()},{t.Last?.ToString()},{Cell(t.FirstValue)},{Cell(t.LastValue)},{t.Points},{Cell(t.Cagr)}\n");
+            using var record = csv.NewRecord();
+            record.Text(0, t.AreaCode);
+            record.Text(1, t.Node);
+            record.Text(2, t.First?.ToString());
+            record.Text(3, t.Last?.ToString());
+            record.Number(4, t.FirstValue);
+            record.Number(5, t.LastValue);
+            record.Integer(6, t.Points, missing: -1);
+            record.Number(7, t.Cagr);
         }
     }
 
@@ -123,6 +132,4 @@ internal static class PanelCompute
         if (text is null) return null;
         return ReferencePeriod.TryParse(text, out var p) ? p : throw new UsageException($"{flag} '{text}' is not a period: use 2019, 2019/20, 2019-03 or 2019-03-31.");
     }
-
-    private static string Cell(double v) => IndexResultCsv.Cell(v);
 }

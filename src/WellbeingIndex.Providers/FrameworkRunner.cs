@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using NodaTime;
 using WellbeingIndex.Abstractions;
 using WellbeingIndex.Engine;
 using WellbeingIndex.Engine.Data;
 using WellbeingIndex.Engine.Definition;
+using WellbeingIndex.Engine.Diagnostics;
 using WellbeingIndex.Engine.Methods;
 using WellbeingIndex.Engine.Panel;
 using WellbeingIndex.Engine.Pipeline;
@@ -46,8 +48,10 @@ public sealed class FrameworkRunner
         var names = framework.Areas.ToDictionary(a => a.Code, a => a.Name, StringComparer.Ordinal);
         var codes = areaCodes ?? framework.Areas.Select(a => a.Code).ToList();
         CheckAreas(framework, codes, names);
+        using var activity = StartCompute(framework, "run", period, codes.Count);
         var (data, values, metadata) = await FetchAsync(framework, definition, codes, names, period, ct).ConfigureAwait(false);
         var result = IndexPipeline.Run(definition, data, cancellationToken: ct);
+        Computed(framework, "run");
         return new FrameworkRun(framework with { Definition = definition }, period, result, values, metadata, _clock.GetCurrentInstant());
     }
 
@@ -69,6 +73,7 @@ public sealed class FrameworkRunner
         var codes = areaCodes ?? framework.Areas.Select(a => a.Code).ToList();
         CheckAreas(framework, codes, names);
         var periods = Span(from, to);
+        using var activity = StartCompute(framework, "series", from, codes.Count);
         var fetched = new List<(IndicatorData Data, Dictionary<string, IReadOnlyList<IndicatorValue>> Values, Dictionary<string, IndicatorMetadata> Metadata)>();
         foreach (var period in periods)
         {
@@ -77,9 +82,17 @@ public sealed class FrameworkRunner
 
         var panel = new PanelData([.. periods.Select((p, i) => (p, fetched[i].Data))], [.. fetched.Select(f => IntervalsOf(f.Values, codes.Count))]);
         var result = PanelPipeline.Run(definition, panel, new PanelOptions(time, imputePanel), cancellationToken: ct);
+        Computed(framework, "series");
         return new FrameworkSeries(framework with { Definition = result.Definition }, result,
             [.. fetched.Select(f => (IReadOnlyDictionary<string, IReadOnlyList<IndicatorValue>>)f.Values)], fetched[0].Metadata, _clock.GetCurrentInstant());
     }
+
+    private static Activity? StartCompute(Framework framework, string kind, ReferencePeriod period, int areas) =>
+        WellbeingTelemetry.Start(WellbeingTelemetry.RunCompute)?.SetTag(WellbeingTelemetry.FrameworkId, framework.Id)
+            .SetTag(WellbeingTelemetry.RunKind, kind).SetTag(WellbeingTelemetry.Period, period.ToString()).SetTag(WellbeingTelemetry.Areas, areas);
+
+    private static void Computed(Framework framework, string kind) => WellbeingTelemetry.RunsComputed.Add(1,
+        new KeyValuePair<string, object?>(WellbeingTelemetry.FrameworkId, framework.Id), new KeyValuePair<string, object?>(WellbeingTelemetry.RunKind, kind));
 
     /// <summary>The publishers' 95% intervals of usable values, per indicator that has any (NaN where a value has none).</summary>
     private static IReadOnlyDictionary<string, IntervalColumn> IntervalsOf(Dictionary<string, IReadOnlyList<IndicatorValue>> values, int areas)

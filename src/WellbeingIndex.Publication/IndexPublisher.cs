@@ -1,6 +1,9 @@
+using System.Diagnostics;
+using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using WellbeingIndex.Abstractions;
+using WellbeingIndex.Engine.Diagnostics;
 using WellbeingIndex.Providers;
 
 namespace WellbeingIndex.Publication;
@@ -32,12 +35,22 @@ public sealed class IndexPublisher
     public async Task<PublishedRun> PublishAsync(Framework framework, ReferencePeriod? period = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(framework);
-        var at = period ?? await _runner.LatestPeriodAsync(framework, cancellationToken);
-        var run = await _runner.ComputeAsync(framework, at, null, null, cancellationToken);
-        var published = await _store.PublishAsync(run, cancellationToken);
-        _logger.LogInformation("Published {Framework} {Period} as run {RunId} ({Areas} areas, {Indicators} indicators)", published.FrameworkId,
-            published.Period, published.RunId, published.AreaCount, published.IndicatorCount);
-        return published;
+        using var activity = StartPublish(framework, "run");
+        try
+        {
+            var at = period ?? await _runner.LatestPeriodAsync(framework, cancellationToken);
+            activity?.SetTag(WellbeingTelemetry.Period, at.ToString());
+            var run = await _runner.ComputeAsync(framework, at, null, null, cancellationToken);
+            var published = await _store.PublishAsync(run, cancellationToken);
+            activity?.SetTag(WellbeingTelemetry.RunId, published.RunId);
+            _logger.LogInformation("Published {Framework} {Period} as run {RunId} ({Areas} areas, {Indicators} indicators)", published.FrameworkId,
+                published.Period, published.RunId, published.AreaCount, published.IndicatorCount);
+            return published;
+        }
+        catch (Exception e) when (e is not OperationCanceledException && Failed(activity, framework, "run", e))
+        {
+            throw;
+        }
     }
 
     /// <summary>
@@ -53,11 +66,34 @@ public sealed class IndexPublisher
             return null;
         }
 
-        var series = await _runner.ComputeSeriesAsync(framework, from, to, ct: cancellationToken);
-        var published = await _store.PublishSeriesAsync(series, cancellationToken);
-        _logger.LogInformation("Published {Framework} series {From}–{To} ({Mode}) as {SeriesId}", published.FrameworkId, published.From, published.To,
-            published.TimeMode, published.SeriesId);
-        return published;
+        using var activity = StartPublish(framework, "series")?.SetTag(WellbeingTelemetry.Period, from.ToString());
+        try
+        {
+            var series = await _runner.ComputeSeriesAsync(framework, from, to, ct: cancellationToken);
+            var published = await _store.PublishSeriesAsync(series, cancellationToken);
+            activity?.SetTag(WellbeingTelemetry.RunId, published.SeriesId);
+            _logger.LogInformation("Published {Framework} series {From}–{To} ({Mode}) as {SeriesId}", published.FrameworkId, published.From, published.To,
+                published.TimeMode, published.SeriesId);
+            return published;
+        }
+        catch (Exception e) when (e is not OperationCanceledException && Failed(activity, framework, "series", e))
+        {
+            throw;
+        }
+    }
+
+    private static Activity? StartPublish(Framework framework, string kind) =>
+        WellbeingTelemetry.Start(WellbeingTelemetry.Publish)?.SetTag(WellbeingTelemetry.FrameworkId, framework.Id).SetTag(WellbeingTelemetry.RunKind, kind);
+
+    /// <summary>Records a failed publish (error status, <c>wellbeing.publish.failures</c>, a log line); false, so the exception propagates untouched.</summary>
+    private bool Failed(Activity? activity, Framework framework, string kind, Exception exception)
+    {
+        var error = exception is RequestFailedException { ErrorCode: { Length: > 0 } code } ? code : exception.GetType().Name;
+        WellbeingTelemetry.Fail(activity, error, exception.Message);
+        WellbeingTelemetry.PublishFailures.Add(1, new KeyValuePair<string, object?>(WellbeingTelemetry.FrameworkId, framework.Id),
+            new KeyValuePair<string, object?>(WellbeingTelemetry.RunKind, kind), new KeyValuePair<string, object?>(WellbeingTelemetry.ErrorType, error));
+        _logger.LogWarning("Publishing {Framework} ({Kind}) failed: {ErrorType}", framework.Id, kind, error);
+        return false;
     }
 
     /// <summary>

@@ -1,8 +1,11 @@
 using Azure;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using WellbeingIndex.Abstractions;
 using WellbeingIndex.Providers;
+using WellbeingIndex.Publication.Storage;
 
 namespace WellbeingIndex.Publication;
 
@@ -11,6 +14,8 @@ namespace WellbeingIndex.Publication;
 /// A publish writes every row of the run (entity-group transactions of at most 100 rows, partitions of at most 1,000)
 /// while the run's row says "writing", then marks the run complete, then switches the framework's latest pointer with
 /// an If-Match on the ETag it read. Readers follow the pointer or complete runs only, so they never see half a run.
+/// Storage faults follow <see cref="TableCalls"/>: vanished tables are recreated and the operation retried once; storage
+/// that is unreachable or failing throws <see cref="StorageUnavailableException"/> after a few quick retries.
 /// </summary>
 public sealed class TableResultStore : IResultStore
 {
@@ -24,13 +29,16 @@ public sealed class TableResultStore : IResultStore
     private readonly IClock _clock;
     private readonly Func<int, CancellationToken, ValueTask>? _beforeTransaction;
     private readonly int _parallelTransactions;
+    private readonly TableServiceClient _service;
+    private readonly TableCalls _calls;
     private volatile bool _tablesReady;
 
     /// <param name="connectionString">A storage account (or Azurite) connection string.</param>
     /// <param name="tablePrefix">Prefix of the seven table names (letters and digits; default <c>Wellbeing</c>).</param>
     /// <param name="clock">Stamps publication times.</param>
-    public TableResultStore(string connectionString, string tablePrefix = "Wellbeing", IClock? clock = null)
-        : this(new TableServiceClient(CheckConnectionString(connectionString)), tablePrefix, clock, null)
+    /// <param name="logger">Gets a line per storage fault; none when null.</param>
+    public TableResultStore(string connectionString, string tablePrefix = "Wellbeing", IClock? clock = null, ILogger<TableResultStore>? logger = null)
+        : this(new TableServiceClient(CheckConnectionString(connectionString), TableCalls.ClientOptions()), tablePrefix, clock, null, logger: logger)
     {
     }
 
@@ -40,8 +48,9 @@ public sealed class TableResultStore : IResultStore
     /// <param name="beforeTransaction">Test hook called before the n-th (0-based) row transaction; throwing from it
     /// simulates a publish dying midway.</param>
     /// <param name="parallelTransactions">Row transactions in flight at once.</param>
+    /// <param name="logger">Gets a line per storage fault; none when null.</param>
     internal TableResultStore(TableServiceClient service, string tablePrefix, IClock? clock,
-        Func<int, CancellationToken, ValueTask>? beforeTransaction, int parallelTransactions = 8)
+        Func<int, CancellationToken, ValueTask>? beforeTransaction, int parallelTransactions = 8, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(service);
         if (string.IsNullOrEmpty(tablePrefix) || tablePrefix.Length > 40 || !char.IsAsciiLetter(tablePrefix[0]) || !tablePrefix.All(char.IsAsciiLetterOrDigit))
@@ -60,9 +69,30 @@ public sealed class TableResultStore : IResultStore
         _clock = clock ?? SystemClock.Instance;
         _beforeTransaction = beforeTransaction;
         _parallelTransactions = parallelTransactions;
+        _service = service;
+        _calls = new TableCalls(RecreateTablesAsync, logger ?? NullLogger.Instance, service.Uri);
     }
 
-    public async Task<PublishedRun> PublishAsync(FrameworkRun run, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Asks the table service for this store's runs table: readiness, not data. Cancel with
+    /// <paramref name="cancellationToken"/> to bound the wait below the client's retries.
+    /// </summary>
+    /// <exception cref="StorageUnavailableException">Storage is unreachable, timed out or failing.</exception>
+    public Task CheckReachableAsync(CancellationToken cancellationToken = default) =>
+        _calls.RunAsync("ping", async ct =>
+        {
+            await foreach (var _ in _service.QueryAsync(t => t.Name == _runs.Name, 1, ct).ConfigureAwait(false))
+            {
+                break;
+            }
+
+            return true;
+        }, cancellationToken);
+
+    public Task<PublishedRun> PublishAsync(FrameworkRun run, CancellationToken cancellationToken = default) =>
+        _calls.RunAsync("publish", ct => PublishOnceAsync(run, ct), cancellationToken);
+
+    private async Task<PublishedRun> PublishOnceAsync(FrameworkRun run, CancellationToken cancellationToken)
     {
         var publication = RunPublication.From(run);
         TableSchema.CheckColumns(publication.NodeCodes);
@@ -100,7 +130,10 @@ public sealed class TableResultStore : IResultStore
         return published;
     }
 
-    public async Task<PublishedRun?> GetLatestRunAsync(string frameworkId, CancellationToken cancellationToken = default)
+    public Task<PublishedRun?> GetLatestRunAsync(string frameworkId, CancellationToken cancellationToken = default) =>
+        _calls.RunAsync("read", ct => GetLatestRunOnceAsync(frameworkId, ct), cancellationToken);
+
+    private async Task<PublishedRun?> GetLatestRunOnceAsync(string frameworkId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(frameworkId);
         await EnsureTablesAsync(cancellationToken).ConfigureAwait(false);
@@ -108,17 +141,26 @@ public sealed class TableResultStore : IResultStore
         return pointer is null ? null : await GetRunAsync(frameworkId, pointer.GetString("RunId"), cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<PublishedRun?> GetRunAsync(string frameworkId, string runId, CancellationToken cancellationToken = default)
+    public Task<PublishedRun?> GetRunAsync(string frameworkId, string runId, CancellationToken cancellationToken = default) =>
+        _calls.RunAsync("read", ct => GetRunOnceAsync(frameworkId, runId, ct), cancellationToken);
+
+    private async Task<PublishedRun?> GetRunOnceAsync(string frameworkId, string runId, CancellationToken cancellationToken)
     {
         var row = await GetCompleteRunAsync(frameworkId, runId, cancellationToken).ConfigureAwait(false);
         return row is null ? null : TableSchema.ToRun(row);
     }
 
-    public async Task<IReadOnlyList<PublishedRun>> ListRunsAsync(string frameworkId, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<PublishedRun>> ListRunsAsync(string frameworkId, CancellationToken cancellationToken = default) =>
+        _calls.RunAsync("read", ct => ListRunsOnceAsync(frameworkId, ct), cancellationToken);
+
+    private async Task<IReadOnlyList<PublishedRun>> ListRunsOnceAsync(string frameworkId, CancellationToken cancellationToken) =>
         (await ListCompleteRunsAsync(frameworkId, cancellationToken).ConfigureAwait(false)).Select(TableSchema.ToRun)
         .OrderByDescending(r => r.ComputedAt).ThenByDescending(r => r.RunId, StringComparer.Ordinal).ToList();
 
-    public async Task<IReadOnlyList<AreaScoreRow>> GetAreaScoresAsync(string frameworkId, string runId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<AreaScoreRow>> GetAreaScoresAsync(string frameworkId, string runId, CancellationToken cancellationToken = default) =>
+        _calls.RunAsync("read", ct => GetAreaScoresOnceAsync(frameworkId, runId, ct), cancellationToken);
+
+    private async Task<IReadOnlyList<AreaScoreRow>> GetAreaScoresOnceAsync(string frameworkId, string runId, CancellationToken cancellationToken)
     {
         var run = await GetCompleteRunAsync(frameworkId, runId, cancellationToken).ConfigureAwait(false);
         if (run is null)
@@ -133,7 +175,10 @@ public sealed class TableResultStore : IResultStore
             .Select(e => TableSchema.ToAreaScoreRow(e, runId, period, nodes, e.RowKey)).ToList();
     }
 
-    public async Task<IReadOnlyList<IndicatorValueRow>> GetIndicatorValuesAsync(string frameworkId, string runId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<IndicatorValueRow>> GetIndicatorValuesAsync(string frameworkId, string runId, CancellationToken cancellationToken = default) =>
+        _calls.RunAsync("read", ct => GetIndicatorValuesOnceAsync(frameworkId, runId, ct), cancellationToken);
+
+    private async Task<IReadOnlyList<IndicatorValueRow>> GetIndicatorValuesOnceAsync(string frameworkId, string runId, CancellationToken cancellationToken)
     {
         if (await GetCompleteRunAsync(frameworkId, runId, cancellationToken).ConfigureAwait(false) is null)
         {
@@ -145,7 +190,10 @@ public sealed class TableResultStore : IResultStore
             .Select(TableSchema.ToIndicatorValueRow).ToList();
     }
 
-    public async Task<IReadOnlyList<AreaScoreRow>> GetAreaHistoryAsync(string frameworkId, string areaCode, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<AreaScoreRow>> GetAreaHistoryAsync(string frameworkId, string areaCode, CancellationToken cancellationToken = default) =>
+        _calls.RunAsync("read", ct => GetAreaHistoryOnceAsync(frameworkId, areaCode, ct), cancellationToken);
+
+    private async Task<IReadOnlyList<AreaScoreRow>> GetAreaHistoryOnceAsync(string frameworkId, string areaCode, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(areaCode);
         var runs = (await ListCompleteRunsAsync(frameworkId, cancellationToken).ConfigureAwait(false))
@@ -167,7 +215,10 @@ public sealed class TableResultStore : IResultStore
             .ToList();
     }
 
-    public async Task<PublishedSeries> PublishSeriesAsync(FrameworkSeries series, CancellationToken cancellationToken = default)
+    public Task<PublishedSeries> PublishSeriesAsync(FrameworkSeries series, CancellationToken cancellationToken = default) =>
+        _calls.RunAsync("publish", ct => PublishSeriesOnceAsync(series, ct), cancellationToken);
+
+    private async Task<PublishedSeries> PublishSeriesOnceAsync(FrameworkSeries series, CancellationToken cancellationToken)
     {
         var publication = SeriesPublication.From(series);
         TableSchema.CheckColumns(publication.NodeCodes);
@@ -218,7 +269,10 @@ public sealed class TableResultStore : IResultStore
         return published;
     }
 
-    public async Task<PublishedSeries?> GetLatestSeriesAsync(string frameworkId, CancellationToken cancellationToken = default)
+    public Task<PublishedSeries?> GetLatestSeriesAsync(string frameworkId, CancellationToken cancellationToken = default) =>
+        _calls.RunAsync("read", ct => GetLatestSeriesOnceAsync(frameworkId, ct), cancellationToken);
+
+    private async Task<PublishedSeries?> GetLatestSeriesOnceAsync(string frameworkId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(frameworkId);
         await EnsureTablesAsync(cancellationToken).ConfigureAwait(false);
@@ -227,8 +281,12 @@ public sealed class TableResultStore : IResultStore
         return row is not null && TableSchema.IsComplete(row) ? TableSchema.ToSeries(row) : null;
     }
 
-    public async Task<IReadOnlyList<AreaScoreRow>> GetSeriesScoresAsync(string frameworkId, string seriesId, string? areaCode = null,
-        CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<AreaScoreRow>> GetSeriesScoresAsync(string frameworkId, string seriesId, string? areaCode = null,
+        CancellationToken cancellationToken = default) =>
+        _calls.RunAsync("read", ct => GetSeriesScoresOnceAsync(frameworkId, seriesId, areaCode, ct), cancellationToken);
+
+    private async Task<IReadOnlyList<AreaScoreRow>> GetSeriesScoresOnceAsync(string frameworkId, string seriesId, string? areaCode,
+        CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(frameworkId);
         ArgumentException.ThrowIfNullOrWhiteSpace(seriesId);
@@ -312,7 +370,7 @@ public sealed class TableResultStore : IResultStore
             }
 
             var (table, rows) = transactions[n];
-            await table.SubmitTransactionAsync(rows().Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), ct).ConfigureAwait(false);
+            await TableCalls.SubmitAsync(table, rows().Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).ToArray(), ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
     }
 
@@ -426,6 +484,12 @@ public sealed class TableResultStore : IResultStore
         }
 
         _tablesReady = true;
+    }
+
+    private Task RecreateTablesAsync(CancellationToken cancellationToken)
+    {
+        _tablesReady = false;
+        return EnsureTablesAsync(cancellationToken);
     }
 
     private static string CheckConnectionString(string connectionString)

@@ -8,6 +8,7 @@ using WellbeingIndex.Benchmarks.SmallAreas;
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- engine     (engine: BenchmarkDotNet)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- panel      (33,000 x 40 x 5 panel per time mode; London, every period)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- methods    (each normalisation on 33,000 rows)
+// dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- telemetry  (cost of the engine-build activity, with and without a listener)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- coinr DIR  (writes the 33,000 x 40 iData/iMeta for the CLI)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- api        (HTTP compute latency, 33 boroughs)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- publish    (rows/s publishing to Azurite)
@@ -22,6 +23,7 @@ return command switch
     "engine" => Run(BenchmarkRunner.Run<PipelineBenchmarks>(args: rest)),
     "panel" => Run(BenchmarkRunner.Run<PanelBenchmarks>(args: rest)),
     "methods" => Run(BenchmarkRunner.Run<MethodBenchmarks>(args: rest)),
+    "telemetry" => Run(BenchmarkRunner.Run<TelemetryBenchmarks>(args: rest)),
     "coinr" => CoinrFiles.Run(rest),
     "api" => await ComputeLatencyBenchmark.RunAsync(rest),
     "publish" => await PublishBenchmark.RunAsync(rest),
@@ -34,6 +36,6 @@ static int Run(BenchmarkDotNet.Reports.Summary summary) => summary.HasCriticalVa
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: quick [runs] | coinr [dir] | engine | panel | methods [BenchmarkDotNet args] | api | publish [areas...] [--indicators N] | smallareas [runs] | uncertainty [runs] | sobol [N] | audit [repeats]");
+    Console.Error.WriteLine("usage: quick [runs] | coinr [dir] | engine | panel | methods | telemetry [BenchmarkDotNet args] | api | publish [areas...] [--indicators N] | smallareas [runs] | uncertainty [runs] | sobol [N] | audit [repeats]");
     return 2;
 }

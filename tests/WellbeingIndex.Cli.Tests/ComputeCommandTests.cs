@@ -65,6 +65,19 @@ public sealed class ComputeCommandTests : IDisposable
         Assert.Equal(100, Number(rows[3].Split(',')[7]), 9);
     }
 
+    [Fact]
+    public async Task Min_max_onto_the_whole_double_range_writes_only_finite_cells()
+    {
+        // Issue 13: u − l = 2e308 overflowed and so did the sums of the means above. Every score is now the default
+        // one stretched: l + (s/100)·(u − l) = −1e308 + s·2e306; E1's index s = (1200/22/2 + 200/9)/2 (see above).
+        var (code, stdout, stderr) = await Run("compute", "--idata", _idata, "--imeta", _imeta, "--range=-1e308,1e308");
+
+        Assert.True(code == 0, stderr);
+        var rows = Csv(stdout);
+        Assert.All(rows.Skip(1).SelectMany(r => r.Split(',').Skip(2)), c => Assert.True(c.Length == 0 || double.IsFinite(Number(c)), c));
+        Assert.Equal(-1e308 + (1200.0 / 22 / 2 + 200.0 / 9) / 2 * 2e306, Number(rows[1].Split(',')[8]), 1e294);
+    }
+
     public static TheoryData<string, string[]> Normalisations => new()
     {
         { "minmax", ["--range", "1,10"] },

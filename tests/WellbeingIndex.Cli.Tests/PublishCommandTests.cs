@@ -18,6 +18,16 @@ public sealed class PublishCommandTests(AzuriteFixture azurite)
     private static string Prefix() => "Cli" + Guid.NewGuid().ToString("N")[..12];
 
     [Fact]
+    public async Task Unreachable_storage_is_one_line_on_stderr_and_exit_1()
+    {
+        var (code, stdout, stderr) = await Run("runs", "latest", "--framework", "london", "--tables", AzuriteProcess.UnreachableConnectionString());
+        Assert.Equal(1, code);
+        Assert.Equal("", stdout);
+        var line = Assert.Single(Lines(stderr));
+        Assert.StartsWith("error: Table Storage could not be reached: ", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Publish_then_runs_latest_reads_the_same_run_back_as_summary_csv_and_json()
     {
         var prefix = Prefix();
@@ -27,7 +37,7 @@ public sealed class PublishCommandTests(AzuriteFixture azurite)
         var runId = stdout.Split(' ')[5].TrimEnd(':');
 
         var expected = await new FrameworkRunner(
-                ProviderCatalog.Discover(new ProviderContext(DataDirectory.Resolve(null)), [BuiltInIndicators.Assembly]), SystemClock.Instance)
+                ProviderCatalog.Discover(new ProviderContext(DataDirectory.FromEnvironment()), [BuiltInIndicators.Assembly]), SystemClock.Instance)
             .ComputeAsync(FrameworkCatalog.FromAssembly(BuiltInIndicators.Assembly).Get("london"), ReferencePeriod.ForCalendarYear(2022));
         var index = expected.Result.Index;
 
@@ -85,7 +95,7 @@ public sealed class PublishCommandTests(AzuriteFixture azurite)
         Assert.NotNull(series);
         Assert.Equal(("base-period", "2022", ReferencePeriod.ForCalendarYear(2022)), (series.TimeMode, series.Base, series.From));
         var runner = new FrameworkRunner(
-            ProviderCatalog.Discover(new ProviderContext(DataDirectory.Resolve(null)), [BuiltInIndicators.Assembly]), SystemClock.Instance);
+            ProviderCatalog.Discover(new ProviderContext(DataDirectory.FromEnvironment()), [BuiltInIndicators.Assembly]), SystemClock.Instance);
         var london = FrameworkCatalog.FromAssembly(BuiltInIndicators.Assembly).Get("london");
         var expected = await runner.ComputeSeriesAsync(london, series.From, series.To);
         var rows = await store.GetSeriesScoresAsync("london", series.SeriesId);

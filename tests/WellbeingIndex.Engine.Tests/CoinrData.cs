@@ -11,10 +11,13 @@ internal static class CoinrData
 
     private static string Find()
     {
-        if (Environment.GetEnvironmentVariable("WELLBEING_DATA_DIR") is { Length: > 0 } data
-            && Path.Combine(data, "..", "coinr") is var beside && Directory.Exists(beside))
+        // Beside the data directory when WELLBEING_DATA_DIR names one (it must then be there: no silent fallback).
+        if (Environment.GetEnvironmentVariable("WELLBEING_DATA_DIR") is { Length: > 0 } data)
         {
-            return Path.GetFullPath(beside);
+            var beside = Path.GetFullPath(Path.Combine(data, "..", "coinr"));
+            return Directory.Exists(beside)
+                ? beside
+                : throw new InvalidOperationException($"COINr's example data is not at {beside} (beside WELLBEING_DATA_DIR = {data}); these tests check against it.");
         }
 
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

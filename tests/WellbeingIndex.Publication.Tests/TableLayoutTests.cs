@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using NodaTime;
+using NodaTime.Testing;
 using WellbeingIndex.Publication;
 using WellbeingIndex.Tests.Azurite;
 
@@ -17,7 +18,7 @@ public sealed class TableLayoutTests(AzuriteFixture azurite)
     [Fact]
     public async Task Partitions_hold_at_most_1000_rows_under_documented_keys()
     {
-        var store = new TableResultStore(azurite.ConnectionString, _prefix, new ManualClock(Instant.FromUtc(2024, 6, 2, 9, 0)));
+        var store = new TableResultStore(azurite.ConnectionString, _prefix, new FakeClock(Instant.FromUtc(2024, 6, 2, 9, 0)));
         var run = await store.PublishAsync(TestRuns.Synthetic(2500, TestRuns.Noon2024));
 
         var scores = await CountByPartitionAsync("AreaScores");

@@ -4,7 +4,7 @@ using WellbeingIndex.Api.Operations;
 
 namespace WellbeingIndex.Functions.HttpTriggers;
 
-/// <summary>Liveness and configuration, without touching data. Adapter over <see cref="Health"/>.</summary>
+/// <summary>Liveness and configuration, without I/O. Adapter over <see cref="Health"/>.</summary>
 public sealed class HealthFunction(Health operation)
 {
     [Function(Health.Name)]

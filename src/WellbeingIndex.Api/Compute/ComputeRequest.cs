@@ -72,7 +72,8 @@ public sealed record ComputeRequest
 
         foreach (var p in body.Properties().Where(p => !Properties.Contains(p.Name)))
         {
-            Add(p.Name, $"unknown property; expected one of {string.Join(", ", Properties)}.");
+            // An empty name would name no field: the body holds it.
+            Add(p.Name.Length == 0 ? "body" : p.Name, $"unknown property '{p.Name}'; expected one of {string.Join(", ", Properties)}.");
         }
 
         var request = new ComputeRequest

@@ -6,6 +6,7 @@ using WellbeingIndex.Abstractions;
 using WellbeingIndex.Engine;
 using WellbeingIndex.Engine.Definition;
 using WellbeingIndex.Providers;
+using WellbeingIndex.Publication.Storage;
 
 namespace WellbeingIndex.Api.Http;
 
@@ -34,8 +35,32 @@ public sealed record ApiProblem(int Status, string Title, string Detail, IReadOn
         _ => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.1",
     };
 
-    /// <summary>Seconds after which the request may be repeated (<c>Retry-After</c>); null when retrying will not help.</summary>
-    public int? RetryAfterSeconds { get; init; }
+    /// <summary>A stable, machine-readable name of the problem (<c>StorageUnreachable</c>), written as <c>code</c>; null for none.</summary>
+    public string? Code { get; init; }
+
+    /// <summary>When set, the answer carries <c>Retry-After</c> (whole seconds): the problem is temporary.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>Further members of the document (<c>storageStatus</c>); null for none.</summary>
+    public IReadOnlyDictionary<string, object?>? Extensions { get; init; }
+
+    /// <summary>
+    /// 503 for storage that is unreachable, timed out or failing: carries the storage's status and error code (as the
+    /// Azure SDK's errors do) and <c>Retry-After</c>, so a client retries later instead of reading "not found" or a bare 500.
+    /// </summary>
+    public static ApiProblem StorageUnavailable(StorageUnavailableException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var seconds = (int)Math.Ceiling(exception.RetryAfter.TotalSeconds);
+        return new ApiProblem(StatusCodes.Status503ServiceUnavailable, "Storage is unavailable.",
+            $"Table Storage is unavailable ({exception.ErrorCode}{(exception.Status > 0 ? $", status {exception.Status}" : "")}); " +
+            $"retry after {seconds} s. The server log names the cause.")
+        {
+            Code = exception.ErrorCode,
+            RetryAfter = TimeSpan.FromSeconds(seconds),
+            Extensions = new Dictionary<string, object?> { ["storageStatus"] = exception.Status },
+        };
+    }
 
     public static ApiProblem BadRequest(string detail, IReadOnlyDictionary<string, string[]> errors) =>
         new(StatusCodes.Status400BadRequest, "The request is not valid.", detail, errors);
@@ -55,6 +80,7 @@ public sealed record ApiProblem(int Status, string Title, string Detail, IReadOn
     public static ApiProblem FromException(Exception exception) => exception switch
     {
         ApiException api => api.Problem,
+        StorageUnavailableException storage => StorageUnavailable(storage),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLarge(null),
         BadHttpRequestException bad => new ApiProblem(bad.StatusCode, ReasonPhrases.GetReasonPhrase(bad.StatusCode), bad.Message),
         DefinitionException definition => BadRequest(definition.Message,
@@ -92,6 +118,16 @@ public sealed record ApiProblem(int Status, string Title, string Detail, IReadOn
         details.Status = Status;
         details.Detail = Detail;
         details.Instance = instance;
+        if (Code is not null)
+        {
+            details.Extensions["code"] = Code;
+        }
+
+        foreach (var (key, value) in Extensions ?? new Dictionary<string, object?>())
+        {
+            details.Extensions[key] = value;
+        }
+
         return details;
     }
 
@@ -103,14 +139,17 @@ public sealed record ApiProblem(int Status, string Title, string Detail, IReadOn
         var service = context.RequestServices.GetRequiredService<IProblemDetailsService>();
         context.Response.Clear();
         context.Response.StatusCode = Status;
-        if (RetryAfterSeconds is { } retry)
+        if (RetryAfter is { } retryAfter)
         {
-            context.Response.Headers.RetryAfter = retry.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        if (!await service.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = ToProblemDetails(context.Request.Path) }))
+        var details = ToProblemDetails(context.Request.Path);
+        if (!await service.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details }))
         {
-            throw new InvalidOperationException("No problem-details writer accepted the response.");
+            // The default writer declines when Accept names no JSON type (Accept: text/csv), but a problem is still
+            // answered as one: RFC 9457 JSON is the only error format the API has.
+            await context.Response.WriteAsJsonAsync(details, details.GetType(), ApiJson.Options, "application/problem+json", context.RequestAborted);
         }
     }
 }

@@ -63,7 +63,7 @@ public sealed class JobRunner : IDisposable
                 $"{_limits.JobQueue} job(s) are waiting behind {_limits.JobConcurrency} running; retry after {retry} s.",
                 new Dictionary<string, string[]> { ["body"] = [$"cannot be queued now: the queue holds {_limits.JobQueue} jobs ({WorkLimits.JobQueueKey})."] })
             {
-                RetryAfterSeconds = retry,
+                RetryAfter = TimeSpan.FromSeconds(retry),
             }.ToException();
         }
 

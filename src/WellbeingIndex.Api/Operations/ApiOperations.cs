@@ -17,7 +17,7 @@ public static class ApiOperations
     /// <summary>The operation classes (registered as singletons by <see cref="ApiServices.AddWellbeingApi"/>).</summary>
     public static readonly IReadOnlyList<Type> Types =
     [
-        typeof(Health), typeof(ListFrameworks), typeof(GetFramework), typeof(ListIndicators), typeof(ComputeIndex),
+        typeof(Health), typeof(HealthReady), typeof(ListFrameworks), typeof(GetFramework), typeof(ListIndicators), typeof(ComputeIndex),
         typeof(GetLatestRun), typeof(GetRun), typeof(GetAreaHistory), typeof(GetSeries), typeof(PublishFramework),
         typeof(AuditFramework), typeof(StartSensitivityJob), typeof(GetJob), typeof(GetJobResult), typeof(CancelJob),
     ];
@@ -27,6 +27,7 @@ public static class ApiOperations
     {
         ArgumentNullException.ThrowIfNull(routes);
         Health.Map(routes);
+        HealthReady.Map(routes);
         ListFrameworks.Map(routes);
         GetFramework.Map(routes);
         ListIndicators.Map(routes);

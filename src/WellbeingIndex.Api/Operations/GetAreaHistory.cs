@@ -39,5 +39,6 @@ public sealed class GetAreaHistory(WellbeingRuntime runtime, IResultStore store)
     internal static void Map(IEndpointRouteBuilder routes) =>
         routes.MapGet(ApiOperations.Pattern(Route), (HttpRequest request, string id, string areaCode, GetAreaHistory operation, CancellationToken ct) =>
                 operation.HandleAsync(request, id, areaCode, ct))
-            .WithName(Name).Produces<AreaHistory>(StatusCodes.Status200OK, "application/json", "text/csv").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName(Name).Produces<AreaHistory>(StatusCodes.Status200OK, "application/json", "text/csv").ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 }

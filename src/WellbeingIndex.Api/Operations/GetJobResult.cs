@@ -38,7 +38,7 @@ public sealed class GetJobResult(JobRunner jobs, ApiSettings settings)
         throw new ApiProblem(StatusCodes.Status409Conflict, "The job has no result.", detail,
             new Dictionary<string, string[]> { ["jobId"] = [$"is {job.State.ToString().ToLowerInvariant()}."] })
         {
-            RetryAfterSeconds = job.IsFinished ? null : GetJob.PollSeconds,
+            RetryAfter = job.IsFinished ? null : TimeSpan.FromSeconds(GetJob.PollSeconds),
         }.ToException();
     }
 

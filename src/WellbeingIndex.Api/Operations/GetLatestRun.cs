@@ -7,7 +7,10 @@ using WellbeingIndex.Publication;
 
 namespace WellbeingIndex.Api.Operations;
 
-/// <summary><c>GET /api/frameworks/{id}/runs/latest</c>: the run the latest pointer names (JSON, or CSV with <c>Accept: text/csv</c>).</summary>
+/// <summary>
+/// <c>GET /api/frameworks/{id}/runs/latest</c>: the run the latest pointer names (JSON, or CSV with <c>Accept: text/csv</c>).
+/// 404 (<c>code</c> NoPublishedRun) only when storage answered that there is none; 503 when storage is unavailable.
+/// </summary>
 public sealed class GetLatestRun(WellbeingRuntime runtime, IResultStore store)
 {
     public const string Name = "GetLatestRun";
@@ -19,12 +22,14 @@ public sealed class GetLatestRun(WellbeingRuntime runtime, IResultStore store)
         ArgumentNullException.ThrowIfNull(request);
         var framework = runtime.Framework(id);
         var run = await store.GetLatestRunAsync(framework.Id, cancellationToken)
-            ?? throw ApiProblem.NotFound($"Nothing has been published for '{framework.Id}' yet; POST /api/frameworks/{framework.Id}/publish or wait for the timer.").ToException();
+            ?? throw (ApiProblem.NotFound($"Nothing has been published for '{framework.Id}' yet (no published run); POST /api/frameworks/{framework.Id}/publish or wait for the timer.")
+                with { Code = "NoPublishedRun" }).ToException();
         return (await RunDocument.ReadAsync(store, run, cancellationToken)).ToResult(request);
     }
 
     internal static void Map(IEndpointRouteBuilder routes) =>
         routes.MapGet(ApiOperations.Pattern(Route), (HttpRequest request, string id, GetLatestRun operation, CancellationToken ct) =>
                 operation.HandleAsync(request, id, ct))
-            .WithName(Name).Produces<RunDocument>(StatusCodes.Status200OK, "application/json", "text/csv").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName(Name).Produces<RunDocument>(StatusCodes.Status200OK, "application/json", "text/csv").ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 }

@@ -34,5 +34,6 @@ public sealed class GetRun(WellbeingRuntime runtime, IResultStore store)
     internal static void Map(IEndpointRouteBuilder routes) =>
         routes.MapGet(ApiOperations.Pattern(Route), (HttpRequest request, string id, string runId, GetRun operation, CancellationToken ct) =>
                 operation.HandleAsync(request, id, runId, ct))
-            .WithName(Name).Produces<RunDocument>(StatusCodes.Status200OK, "application/json", "text/csv").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName(Name).Produces<RunDocument>(StatusCodes.Status200OK, "application/json", "text/csv").ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 }

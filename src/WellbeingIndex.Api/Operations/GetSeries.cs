@@ -53,8 +53,9 @@ public sealed class GetSeries(WellbeingRuntime runtime, IResultStore store)
     /// <exception cref="ApiException">404 when none has been published.</exception>
     internal static async Task<PublishedSeries> LatestAsync(IResultStore store, string frameworkId, CancellationToken cancellationToken) =>
         await store.GetLatestSeriesAsync(frameworkId, cancellationToken)
-        ?? throw ApiProblem.NotFound(
-            $"No series has been published for '{frameworkId}' yet; POST /api/frameworks/{frameworkId}/publish or wait for the timer.").ToException();
+        ?? throw (ApiProblem.NotFound(
+            $"No series has been published for '{frameworkId}' yet; POST /api/frameworks/{frameworkId}/publish or wait for the timer.")
+            with { Code = "NoPublishedSeries" }).ToException();
 
     private static ReferencePeriod? Period(HttpRequest request, string field)
     {
@@ -73,5 +74,6 @@ public sealed class GetSeries(WellbeingRuntime runtime, IResultStore store)
         routes.MapGet(ApiOperations.Pattern(Route), (HttpRequest request, string id, GetSeries operation, string? from, string? to, CancellationToken ct) =>
                 operation.HandleAsync(request, id, ct))
             .WithName(Name).Produces<SeriesDocument>(StatusCodes.Status200OK, "application/json", "text/csv")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 }

@@ -9,7 +9,10 @@ using WellbeingIndex.Publication;
 
 namespace WellbeingIndex.Api.Operations;
 
-/// <summary><c>GET /api/health</c>: answers without touching data, so it tells "the process is up" apart from "the data is wrong".</summary>
+/// <summary>
+/// <c>GET /api/health</c>: liveness. Answers without I/O (no storage, no data), so it tells "the process is up" apart
+/// from "the data or storage is wrong", which <see cref="HealthReady"/> checks.
+/// </summary>
 public sealed class Health(ApiSettings settings, IResultStore store, IServiceProvider services)
 {
     public const string Name = "Health";

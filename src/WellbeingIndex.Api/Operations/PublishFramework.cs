@@ -34,5 +34,6 @@ public sealed class PublishFramework(WellbeingRuntime runtime, IndexPublisher pu
                 [FromHeader(Name = ApiOperations.KeyHeader)] string? functionKey, CancellationToken ct) => operation.HandleAsync(request, id, ct))
             .WithName(Name).WithMetadata(FunctionKeyRequired.Instance)
             .Produces<PublishSummary>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 }

@@ -98,7 +98,7 @@ public sealed class HeavyWork : IDisposable
         return new ApiProblem(StatusCodes.Status429TooManyRequests, "Too many heavy computations.", detail,
             new Dictionary<string, string[]> { [field] = [$"makes this a heavy computation, and the server has no room for one now; retry after {retry} s."] })
         {
-            RetryAfterSeconds = retry,
+            RetryAfter = TimeSpan.FromSeconds(retry),
         }.ToException();
     }
 }

@@ -1,5 +1,4 @@
-using System.Globalization;
-using WellbeingIndex.Engine.Results;
+using WellbeingIndex.Delimited;
 
 namespace WellbeingIndex.Engine.Inequality;
 
@@ -20,23 +19,28 @@ public static class PlaceSummaryCsv
         ArgumentNullException.ThrowIfNull(places);
         ArgumentNullException.ThrowIfNull(names);
         ArgumentNullException.ThrowIfNull(writer);
-        writer.Write(Header);
-        writer.Write('\n');
+        using var csv = CsvRecordWriter.Create(writer, Header.Split(','));
         foreach (var p in places)
         {
-            var cells = new[]
+            using var record = csv.NewRecord();
+            record.Text(0, p.Place);
+            record.Text(1, names.GetValueOrDefault(p.Place, p.Place));
+            record.Integer(2, p.Areas, missing: -1);
+            record.Integer(3, p.MissingAreas, missing: -1);
+            double?[] measures =
+            [
+                p.Weight, p.Mean, p.LowestFifth, p.HighestFifth, p.FifthGap, p.Gini, p.Atkinson05, p.Atkinson1, p.AdjustedMean05,
+                p.AdjustedMean1, p.Threshold, p.ShareBelow, p.AverageRank, p.ProportionMostDeprivedTenth, p.Extent, p.LocalConcentration,
+            ];
+            for (var k = 0; k < measures.Length; k++)
             {
-                IndexResultCsv.Escape(p.Place), IndexResultCsv.Escape(names.GetValueOrDefault(p.Place, p.Place)),
-                p.Areas.ToString(CultureInfo.InvariantCulture), p.MissingAreas.ToString(CultureInfo.InvariantCulture),
-                Cell(p.Weight), Cell(p.Mean), Cell(p.LowestFifth), Cell(p.HighestFifth), Cell(p.FifthGap), Cell(p.Gini),
-                Cell(p.Atkinson05), Cell(p.Atkinson1), Cell(p.AdjustedMean05), Cell(p.AdjustedMean1), Cell(p.Threshold), Cell(p.ShareBelow),
-                Cell(p.AverageRank), Cell(p.ProportionMostDeprivedTenth), Cell(p.Extent), Cell(p.LocalConcentration),
-                IndexResultCsv.Escape(p.Note ?? ""),
-            };
-            writer.Write(string.Join(',', cells));
-            writer.Write('\n');
+                if (measures[k] is { } v)
+                {
+                    record.Number(4 + k, v);
+                }
+            }
+
+            record.Text(4 + measures.Length, p.Note ?? "");
         }
     }
-
-    private static string Cell(double? v) => v is { } x ? IndexResultCsv.Cell(x) : "";
 }

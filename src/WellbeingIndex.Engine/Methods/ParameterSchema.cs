@@ -80,6 +80,12 @@ internal sealed class ParameterSchema
         }
     }
 
+    /// <summary>
+    /// A score beyond the double range (s = 1e308 in m + s·z): there is no finite answer, so the parameters are at fault.
+    /// </summary>
+    public static IndexComputationException Overflow(string method, ColumnContext context, int row, string advice) =>
+        new($"{method} for '{context.IndicatorCode}': the score of area '{context.AreaCodeAt(row)}' is beyond the range of numbers; {advice}.");
+
     private MethodParameter? Find(string name) => Array.Find(_parameters, p => p.Name == name);
 
     private ParameterProblem Unknown(MethodSpec spec, string name) =>

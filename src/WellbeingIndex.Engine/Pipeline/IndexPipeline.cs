@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using WellbeingIndex.Engine.Analysis;
 using WellbeingIndex.Engine.Data;
 using WellbeingIndex.Engine.Definition;
+using WellbeingIndex.Engine.Diagnostics;
 using WellbeingIndex.Engine.Methods;
 using WellbeingIndex.Engine.Panel;
 using WellbeingIndex.Engine.Results;
@@ -16,8 +17,21 @@ namespace WellbeingIndex.Engine.Pipeline;
 public static class IndexPipeline
 {
     public static IndexResult Run(IndexDefinition definition, IndicatorData data, MethodRegistry? registry = null,
-        CancellationToken cancellationToken = default) =>
-        Run(definition, data, registry, null, cancellationToken);
+        CancellationToken cancellationToken = default)
+    {
+        using var activity = WellbeingTelemetry.Start(WellbeingTelemetry.IndexBuild);
+        activity?.SetTag(WellbeingTelemetry.IndexId, definition?.Id).SetTag(WellbeingTelemetry.Areas, data?.AreaCount)
+            .SetTag(WellbeingTelemetry.Indicators, definition?.Indicators.Length);
+        try
+        {
+            return Run(definition!, data!, registry, null, cancellationToken);
+        }
+        catch (Exception e) when (activity is not null)
+        {
+            WellbeingTelemetry.Fail(activity, e.GetType().Name, e.Message);
+            throw;
+        }
+    }
 
     /// <summary>The run over a stacked panel when <paramref name="panel"/> is given (see <see cref="PanelScope"/>).</summary>
     internal static IndexResult Run(IndexDefinition definition, IndicatorData data, MethodRegistry? registry, PanelScope? panel,

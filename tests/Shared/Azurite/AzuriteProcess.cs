@@ -31,8 +31,14 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public int Port { get; }
 
-    public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevAccountKey};TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
+    public string ConnectionString => ConnectionStringAt(Port);
+
+    /// <summary>The development account's connection string with its table endpoint at <paramref name="port"/> on loopback.</summary>
+    public static string ConnectionStringAt(int port) =>
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevAccountKey};TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
+
+    /// <summary>A connection string whose port was free a moment ago and is closed now: storage that is down.</summary>
+    public static string UnreachableConnectionString() => ConnectionStringAt(FreePort());
 
     /// <summary>Starts Azurite and waits until its port answers; throws with the reason when it cannot.</summary>
     /// <param name="timeout">How long to wait for the port (default 60 s: node starts slowly on a loaded 2-core machine).</param>
@@ -191,7 +197,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port free at the time of asking.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

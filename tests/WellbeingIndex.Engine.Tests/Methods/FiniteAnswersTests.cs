@@ -73,4 +73,63 @@ public class FiniteAnswersTests
 
         Equal([6], y, 1e-12);
     }
+
+    [Fact]
+    public void Arithmetic_mean_of_scores_near_the_double_range_is_finite()
+    {
+        // What minmax with l = −1e308, u = 1e308 hands the next level; weights 1 and 3, Σ w·x overflowed:
+        // area 1: (1·(−1e308) + 3·1e308)/4 = 0.5e308; area 2: (1e308 + 3·1e308)/4 = 1e308;
+        // area 3: (1e308 + 3·1.5e308)/4 = 5.5e308/4 = 1.375e308. Scaling by a power of two is exact.
+        var y = Aggregate(new ArithmeticMeanAggregator(), [[-1e308, 1e308, 1e308], [1e308, 1e308, 1.5e308]], [1, 3]);
+
+        Assert.Equal(0.5e308, y[0], 1e293);
+        Assert.Equal(1e308, y[1]);
+        Assert.Equal(1.375e308, y[2], 1e293);
+    }
+
+    [Fact]
+    public void Generalised_mean_whose_powers_overflow_is_finite()
+    {
+        // p = 2: (1e200)² = 1e400 overflowed. The quadratic mean of 1e200 and 1e200 is √((1e400 + 1e400)/2) = 1e200;
+        // of 3e200 and 4e200 it is √((9 + 16)/2)·1e200 = √12.5·1e200 = 3.5355339059327378e200.
+        var y = Aggregate(new GeneralisedMeanAggregator(), [[1e200, 3e200], [1e200, 4e200]], [1, 1], Spec("genmean", ("p", 2)));
+
+        Assert.Equal(1, y[0] / 1e200, 14);
+        Assert.Equal(Math.Sqrt(12.5), y[1] / 1e200, 14);
+    }
+
+    [Fact]
+    public void A_weighted_sum_beyond_the_double_range_is_refused_not_infinite()
+    {
+        // Weights are not re-normalised by sum: 1.7e308·10 + 1.7e308·20 has no finite value.
+        var e = Assert.Throws<IndexComputationException>(() => Aggregate(new WeightedSumAggregator(), [[10.0], [20.0]], [1.7e308, 1.7e308]));
+
+        Assert.Contains("overflows", e.Message);
+        // Large but representable weights still add up: 1e300·10 + 1e300·20 = 3e301.
+        Assert.Equal(3e301, Aggregate(new WeightedSumAggregator(), [[10.0], [20.0]], [1e300, 1e300])[0], 3e286);
+    }
+
+    [Fact]
+    public void A_z_score_beyond_the_double_range_is_refused_not_infinite()
+    {
+        // Found by the compute fuzz: {"normalise":{"method":"zscore","s":1.7976931348623157e308}} wrote ±Infinity.
+        // [1, 2, 3]: mean 2, sample sd 1, z = −1, 0, 1; s = 1e307 gives ±1e307 (finite), s = max double ± itself
+        // plus m = 1e308 overflows for the top area.
+        Equal([-1e307, 0, 1e307], Normalise(new ZScoreNormaliser(), [1, 2, 3], Spec("zscore", ("s", 1e307))), 0);
+
+        var e = Assert.Throws<IndexComputationException>(() =>
+            Normalise(new ZScoreNormaliser(), [1, 2, 3], Spec("zscore", ("m", 1e308), ("s", double.MaxValue))));
+        Assert.Contains("beyond the range of numbers", e.Message);
+    }
+
+    [Fact]
+    public void Goalposts_and_distance_to_target_that_would_overflow_are_refused()
+    {
+        // Untruncated goalposts 0–1 scaled by 1e308: 3 is 3·1e308, beyond the double range.
+        Assert.Throws<IndexComputationException>(() => Normalise(new GoalpostsNormaliser(), [0.5, 3],
+            Spec("goalposts", ("min", 0), ("max", 1), ("scale", 1e308), ("truncate", 0))));
+        // dist2targ without cap: (v − min)/(target − min) with target − min = 5e-324 and v − min = 1 overflows.
+        Assert.Throws<IndexComputationException>(() => Normalise(new DistanceToTargetNormaliser(), [0, 1],
+            Spec("dist2targ", ("target", 5e-324), ("cap", 0))));
+    }
 }

@@ -13,7 +13,7 @@ namespace WellbeingIndex.Engine.Tests.Panel;
 /// </summary>
 public class AsemPanelTests
 {
-    private static readonly string Folder = CoinrFolder();
+    private static readonly string Folder = CoinrData.Folder;
     private static readonly StepDefinition[] Steps =
     [
         new(StepNames.Normalise, MethodSpec.Of("minmax", ("l", 0), ("u", 100))),
@@ -128,19 +128,5 @@ public class AsemPanelTests
             var r = PanelPipeline.Run(definition, data, new PanelOptions(TimeDefinition.Pooled, new MethodSpec(method)));
             Assert.Empty(r.Imputed);
         }
-    }
-
-    private static string CoinrFolder()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "WellbeingIndex.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        var folder = Path.Combine(dir?.Parent?.FullName ?? "", "shared", "coinr");
-        return File.Exists(Path.Combine(folder, "ASEM_iData_p.csv"))
-            ? folder
-            : throw new InvalidOperationException($"COINr example data not found at {folder} (expected ../shared/coinr beside the repository).");
     }
 }

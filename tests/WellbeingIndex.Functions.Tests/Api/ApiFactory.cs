@@ -27,7 +27,7 @@ public class ApiFactory : WebApplicationFactory<ScheduledPublisher> // any publi
     {
         _settings = new Dictionary<string, string?>
         {
-            [ApiSettings.DataDirKey] = DataDirectory.Resolve(null),
+            [ApiSettings.DataDirKey] = DataDirectory.FromEnvironment(),
             [ApiSettings.TimerKey] = "false",
             [ApiSettings.PublishOnStartKey] = "false",
             [ApiSettings.PublishKeyKey] = Key,

@@ -59,7 +59,7 @@ public class CatalogueEndpointTests(ApiFactory factory) : IClassFixture<ApiFacto
     [Fact]
     public async Task Indicators_carry_provenance_periods_and_use()
     {
-        var catalog = ProviderCatalog.Discover(new ProviderContext(DataDirectory.Resolve(null)), [BuiltInIndicators.Assembly]);
+        var catalog = ProviderCatalog.Discover(new ProviderContext(DataDirectory.FromEnvironment()), [BuiltInIndicators.Assembly]);
         var list = (JArray)await GetAsync("/api/indicators");
         Assert.Equal(catalog.Providers.Select(p => p.Metadata.Id), list.Select(i => i["metadata"]!["id"]!.Value<string>()));
         foreach (var provider in catalog.Providers)

@@ -14,7 +14,7 @@ public class ComputePeriodTests(ApiFactory factory) : IClassFixture<ApiFactory>
     public async Task A_period_before_an_indicators_first_data_is_named_with_the_earliest_that_works()
     {
         // The earliest computable period is the latest of the indicators' first periods, read from the providers directly.
-        var catalog = ProviderCatalog.Discover(new ProviderContext(DataDirectory.Resolve(null)), [BuiltInIndicators.Assembly]);
+        var catalog = ProviderCatalog.Discover(new ProviderContext(DataDirectory.FromEnvironment()), [BuiltInIndicators.Assembly]);
         var firsts = new List<ReferencePeriod>();
         foreach (var node in DirectRun.London.Definition.Indicators)
         {

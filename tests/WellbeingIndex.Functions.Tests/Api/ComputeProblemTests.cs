@@ -47,6 +47,15 @@ public class ComputeProblemTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_bad_request_asking_for_csv_still_gets_a_problem_not_a_500()
+    {
+        // Found by the fuzz: the default problem writer declines Accept: text/csv, which turned every 4xx into a 500.
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/frameworks/london/compute") { Content = ApiFactory.Json("""{"period": "20x2"}""") };
+        request.Headers.Accept.ParseAdd("text/csv");
+        await ProblemAssert.IsProblemAsync(await factory.CreateClient().SendAsync(request), HttpStatusCode.BadRequest, "period");
+    }
+
+    [Fact]
     public async Task A_bad_period_is_named()
     {
         var problem = await ProblemAssert.IsProblemAsync(await PostAsync("""{"period": "20x2"}"""), HttpStatusCode.BadRequest, "period");

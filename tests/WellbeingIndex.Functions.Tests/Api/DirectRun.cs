@@ -10,7 +10,7 @@ namespace WellbeingIndex.Functions.Tests.Api;
 internal static class DirectRun
 {
     private static readonly Lazy<FrameworkRunner> LazyRunner = new(() =>
-        new FrameworkRunner(ProviderCatalog.Discover(new ProviderContext(DataDirectory.Resolve(null)), [BuiltInIndicators.Assembly]), SystemClock.Instance));
+        new FrameworkRunner(ProviderCatalog.Discover(new ProviderContext(DataDirectory.FromEnvironment()), [BuiltInIndicators.Assembly]), SystemClock.Instance));
 
     public static FrameworkRunner Runner => LazyRunner.Value;
 

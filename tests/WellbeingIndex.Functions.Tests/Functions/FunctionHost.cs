@@ -21,7 +21,7 @@ internal sealed class FunctionHost : IDisposable
     public FunctionHost(params (string Key, string Value)[] settings)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection([KeyValuePair.Create(ApiSettings.DataDirKey, (string?)DataDirectory.Resolve(null)),
+            .AddInMemoryCollection([KeyValuePair.Create(ApiSettings.DataDirKey, (string?)DataDirectory.FromEnvironment()),
                 .. settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))])
             .Build();
         _services = new ServiceCollection()

@@ -90,7 +90,7 @@ public sealed class JobRunnerTests : IDisposable
         var queued = _runner.Submit("test", "london", 1, (_, _) => Task.FromResult<object>("second"));
         var refused = Assert.Throws<ApiException>(() => _runner.Submit("test", "london", 1, (_, _) => Task.FromResult<object>("third")));
         Assert.Equal(429, refused.Problem.Status);
-        Assert.InRange(refused.Problem.RetryAfterSeconds!.Value, 1, 600);
+        Assert.InRange(refused.Problem.RetryAfter!.Value.TotalSeconds, 1, 600);
         Assert.Equal(JobState.Running, running.State);
         Assert.Equal(JobState.Queued, queued.State);
 

@@ -44,7 +44,7 @@ internal sealed class ServerProcess : IAsyncDisposable
             RedirectStandardError = true,
         };
         start.Environment["WELLBEING_TIMER"] = "false";
-        start.Environment["WELLBEING_DATA_DIR"] = DataDirectory.Resolve(null);
+        start.Environment["WELLBEING_DATA_DIR"] = DataDirectory.FromEnvironment();
         start.Environment.Remove("WELLBEING_TABLES");
         start.Environment.Remove("ASPNETCORE_URLS");
         foreach (var (k, v) in environment ?? new Dictionary<string, string>())

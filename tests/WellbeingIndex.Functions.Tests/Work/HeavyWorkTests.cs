@@ -47,7 +47,7 @@ public class HeavyWorkTests
         var refused = await Assert.ThrowsAsync<ApiException>(() => gate.RunAsync(1, heavy: true, "uncertainty", _ => Task.FromResult(3)));
         Assert.Equal(429, refused.Problem.Status);
         Assert.Equal(["uncertainty"], refused.Problem.Errors!.Keys);
-        Assert.InRange(refused.Problem.RetryAfterSeconds!.Value, 1, 60);
+        Assert.InRange(refused.Problem.RetryAfter!.Value.TotalSeconds, 1, 60);
 
         release.SetResult(1);
         Assert.Equal(1, await running);

@@ -1,4 +1,5 @@
 using NodaTime;
+using NodaTime.Testing;
 using WellbeingIndex.Abstractions;
 using WellbeingIndex.Engine.Definition;
 using WellbeingIndex.Engine.Results;
@@ -14,7 +15,7 @@ public class FrameworkRunnerTests
     private static readonly Instant Now = Instant.FromUtc(2026, 11, 22, 17, 0);
     private static readonly Lazy<ProviderCatalog> BuiltIn = new(() => ProviderCatalog.Discover(Context, [BuiltInIndicators.Assembly]));
     private static Framework London => FrameworkCatalog.FromAssembly(BuiltInIndicators.Assembly).Get("london");
-    private static FrameworkRunner Runner => new(BuiltIn.Value, new FixedClock(Now));
+    private static FrameworkRunner Runner => new(BuiltIn.Value, new FakeClock(Now));
 
     private static readonly ReferencePeriod ActiveLives2024 = ReferencePeriod.ForTwelveMonthsFrom(new LocalDate(2024, 11, 16));
 
@@ -216,7 +217,7 @@ public class FrameworkRunnerTests
         var framework = new Framework("cycling-and-homes", definition,
             [new Area("E09000027", "Richmond upon Thames"), new Area("E09000025", "Newham"), new Area("E09000032", "Wandsworth")]);
 
-        var runner = new FrameworkRunner(catalog, new FixedClock(Now));
+        var runner = new FrameworkRunner(catalog, new FakeClock(Now));
         Assert.Equal(Year(2023), await runner.LatestPeriodAsync(framework, CancellationToken.None));
         var run = await runner.ComputeAsync(framework, Year(2023));
 
@@ -231,10 +232,5 @@ public class FrameworkRunnerTests
         Assert.Equal(50, run.Result.Index.Scores[0], 9);
         Assert.Equal(50, run.Result.Index.Scores[1], 9);
         Assert.Equal(73.27881374578845, run.Result.Index.Scores[2], 9);
-    }
-
-    private sealed class FixedClock(Instant now) : IClock
-    {
-        public Instant GetCurrentInstant() => now;
     }
 }

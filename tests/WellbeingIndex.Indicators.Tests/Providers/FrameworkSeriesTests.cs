@@ -1,4 +1,5 @@
 using NodaTime;
+using NodaTime.Testing;
 using WellbeingIndex.Abstractions;
 using WellbeingIndex.Engine.Definition;
 using WellbeingIndex.Engine.Panel;
@@ -14,7 +15,7 @@ public class FrameworkSeriesTests
     private static readonly Instant Now = Instant.FromUtc(2026, 12, 1, 14, 0);
     private static readonly Lazy<ProviderCatalog> BuiltIn = new(() => ProviderCatalog.Discover(Context, [BuiltInIndicators.Assembly]));
     private static Framework London => FrameworkCatalog.FromAssembly(BuiltInIndicators.Assembly).Get("london");
-    private static FrameworkRunner Runner => new(BuiltIn.Value, new Clock());
+    private static FrameworkRunner Runner => new(BuiltIn.Value, new FakeClock(Now));
 
     [Fact]
     public async Task Every_period_keeps_each_value_at_its_own_reference_period()
@@ -105,10 +106,5 @@ public class FrameworkSeriesTests
         Assert.Equal(["2022-11", "2022-12", "2023-01"], FrameworkRunner.Span(ReferencePeriod.Parse("2022-11"), ReferencePeriod.Parse("2023-01")).Select(p => p.ToString()));
         Assert.Throws<ArgumentException>(() => FrameworkRunner.Span(Year(2023), Year(2020)));
         Assert.Throws<ArgumentException>(() => FrameworkRunner.Span(Year(2020), ReferencePeriod.Parse("2021/22")));
-    }
-
-    private sealed class Clock : IClock
-    {
-        public Instant GetCurrentInstant() => Now;
     }
 }

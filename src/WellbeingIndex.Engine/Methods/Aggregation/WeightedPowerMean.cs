@@ -20,11 +20,15 @@ internal static class WeightedPowerMean
         try
         {
             var weights = sumW.AsSpan(0, n);
-            if (!Accumulate(input, output, weights, p, method, 1))
+            var scale = 1.0;
+            if (!Accumulate(input, output, weights, p, method, 1, 1))
             {
-                // Weights so large that their sums overflow (weights of 1e308): a weighted mean does not change when
-                // every weight is divided by the largest, which keeps the sums of weights finite.
-                Accumulate(input, output, weights, p, method, input.Weights.Max());
+                // Sums that overflow (weights of 1e308, scores near ±1e308): a power mean does not change when every
+                // weight is divided by the largest, and scales with its values (M(cx) = c·M(x)), so the sums are taken
+                // over weights ≤ 1 and values divided by a power of two near the largest magnitude, then scaled back.
+                // (For p ≤ 0 an overflowing sum means a tiny value, and the mean it gives, 0, is already finite.)
+                scale = p > 0 ? PowerOfTwoAtLeast(LargestMagnitude(input)) : 1;
+                Accumulate(input, output, weights, p, method, input.Weights.Max(), scale);
             }
 
             for (var i = 0; i < n; i++)
@@ -36,6 +40,7 @@ internal static class WeightedPowerMean
                     : p == 0 ? Math.Exp(sum / sw)
                     : p == -1 ? sw / sum
                     : Math.Pow(sum / sw, 1 / p);
+                output[i] *= scale;
             }
         }
         finally
@@ -45,23 +50,25 @@ internal static class WeightedPowerMean
     }
 
     /// <summary>Per-area weighted sums of the transformed children and of the weights; false if any sum overflowed.</summary>
-    private static bool Accumulate(AggregationInput input, Span<double> output, Span<double> weights, double p, string method, double divisor)
+    private static bool Accumulate(AggregationInput input, Span<double> output, Span<double> weights, double p, string method, double divisor, double scale)
     {
         var n = input.AreaCount;
         weights.Clear();
         output.Clear();
-        if (p == 1)
+        var linear = p == 1 && scale == 1;
+        if (linear)
         {
             SumLinear(input, output, weights, divisor);
         }
 
-        for (var k = 0; k < input.Children.Count && p != 1; k++)
+        for (var k = 0; k < input.Children.Count && !linear; k++)
         {
             var child = input.Children[k];
             var w = input.Weights[k] / divisor;
             for (var i = 0; i < n; i++)
             {
-                var x = child[i];
+                var v = child[i];
+                var x = v / scale;
                 if (double.IsNaN(x))
                 {
                     continue;
@@ -70,7 +77,7 @@ internal static class WeightedPowerMean
                 if ((p <= 0 && x <= 0) || (p > 0 && p != 1 && x < 0))
                 {
                     throw new IndexComputationException(
-                        string.Create(CultureInfo.InvariantCulture, $"{method} for '{input.Context.IndicatorCode}': child {k + 1} of area '{input.Context.AreaCodeAt(i)}' is {x}; ") +
+                        string.Create(CultureInfo.InvariantCulture, $"{method} for '{input.Context.IndicatorCode}': child {k + 1} of area '{input.Context.AreaCodeAt(i)}' is {v}; ") +
                         (p <= 0 ? "the values must be positive." : "the values must not be negative."));
                 }
 
@@ -89,6 +96,23 @@ internal static class WeightedPowerMean
 
         return true;
     }
+
+    private static double LargestMagnitude(AggregationInput input)
+    {
+        var largest = 0.0;
+        foreach (var child in input.Children)
+        {
+            for (var i = 0; i < input.AreaCount; i++)
+            {
+                largest = Math.Max(largest, Math.Abs(child[i]) is var a && double.IsNaN(a) ? 0 : a);
+            }
+        }
+
+        return largest;
+    }
+
+    /// <summary>The smallest power of two not below <paramref name="x"/>, at most 2^1023 (1 for x ≤ 1): dividing by it is exact.</summary>
+    private static double PowerOfTwoAtLeast(double x) => x <= 1 ? 1 : Math.Pow(2, Math.Min(1023, Math.Ceiling(Math.Log2(x))));
 
     /// <summary>
     /// The arithmetic mean's sums, a vector of cells at a time: a missing cell (NaN, the only value not equal to

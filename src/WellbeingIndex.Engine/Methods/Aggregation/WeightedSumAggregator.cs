@@ -31,7 +31,10 @@ public sealed class WeightedSumAggregator : IAggregator
                 sum += input.Weights[k] * x;
             }
 
-            output[i] = present ? sum : double.NaN;
+            // Weights are not re-normalised, so a sum beyond the double range (weights of 1e308) has no finite answer.
+            output[i] = !present ? double.NaN
+                : double.IsFinite(sum) ? sum
+                : throw new IndexComputationException($"{Name} for '{input.Context.IndicatorCode}': the weighted sum of area '{input.Context.AreaCodeAt(i)}' overflows the range of numbers; use smaller weights.");
         }
     }
 }

@@ -46,7 +46,7 @@ public sealed class DistanceToTargetNormaliser : INormaliser
             }
 
             var y = (v - min) / (target - min);
-            output[i] = cap && y > 1 ? 1 : y;
+            output[i] = cap && y > 1 ? 1 : double.IsFinite(y) ? y : throw ParameterSchema.Overflow(Name, context, i, "use a target further from the worst value, or cap = 1");
         }
     }
 }

@@ -47,7 +47,7 @@ public sealed class GoalpostsNormaliser : INormaliser
 
             var y = (v - low) / (high - low);
             if (truncate) y = Math.Clamp(y, 0, 1);
-            output[i] = y * scale;
+            output[i] = double.IsFinite(y * scale) ? y * scale : throw ParameterSchema.Overflow(Name, context, i, "use a smaller 'scale', goalposts further apart, or truncate = 1");
         }
     }
 

@@ -45,7 +45,8 @@ public sealed class ZScoreNormaliser : INormaliser
         for (var i = 0; i < values.Length; i++)
         {
             var v = values[i];
-            output[i] = double.IsNaN(v) ? double.NaN : flat ? m : m + s * (v - mean) / sd;
+            var y = double.IsNaN(v) ? double.NaN : flat ? m : m + s * (v - mean) / sd;
+            output[i] = double.IsInfinity(y) ? throw ParameterSchema.Overflow(Name, context, i, "use a smaller 'm' or 's', or a larger 'sd'") : y;
         }
     }
 }
