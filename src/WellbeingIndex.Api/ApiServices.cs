@@ -6,7 +6,9 @@ using Microsoft.Extensions.Logging;
 using NodaTime;
 using WellbeingIndex.Api.Contracts;
 using WellbeingIndex.Api.Http;
+using WellbeingIndex.Api.Jobs;
 using WellbeingIndex.Api.Operations;
+using WellbeingIndex.Api.Work;
 using WellbeingIndex.Publication;
 
 namespace WellbeingIndex.Api;
@@ -15,7 +17,7 @@ namespace WellbeingIndex.Api;
 public static class ApiServices
 {
     /// <summary>
-    /// Registers settings, clock, runtime, result store, publisher, every operation, the JSON options and ASP.NET Core's
+    /// Registers settings, clock, runtime, result store, publisher, the work limits, gate and job runner, every operation, the JSON options and ASP.NET Core's
     /// problem-details service.
     /// </summary>
     /// <param name="services">The host's services.</param>
@@ -39,6 +41,10 @@ public static class ApiServices
         services.AddSingleton(sp => new IndexPublisher(sp.GetRequiredService<WellbeingRuntime>().Runner, sp.GetRequiredService<IResultStore>(),
             sp.GetRequiredService<ILogger<IndexPublisher>>(), sp.GetRequiredService<WellbeingRuntime>().ProviderCatalog.Context));
         services.AddSingleton<PublishedRunResponses>();
+        services.AddSingleton(sp => WorkLimits.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => new WorkScheduler(sp.GetRequiredService<WorkLimits>().WorkerThreads));
+        services.AddSingleton<HeavyWork>();
+        services.AddSingleton<JobRunner>();
         foreach (var operation in ApiOperations.Types)
         {
             services.AddSingleton(operation);
