@@ -4,8 +4,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using WellbeingIndex.Api.Contracts;
 using WellbeingIndex.Api.Http;
+using WellbeingIndex.Api.Jobs;
 using WellbeingIndex.Api.Operations;
+using WellbeingIndex.Api.Work;
 using WellbeingIndex.Publication;
 
 namespace WellbeingIndex.Api;
@@ -14,7 +17,7 @@ namespace WellbeingIndex.Api;
 public static class ApiServices
 {
     /// <summary>
-    /// Registers settings, clock, runtime, result store, publisher, every operation, the JSON options and ASP.NET Core's
+    /// Registers settings, clock, runtime, result store, publisher, the work limits, gate and job runner, every operation, the JSON options and ASP.NET Core's
     /// problem-details service.
     /// </summary>
     /// <param name="services">The host's services.</param>
@@ -32,11 +35,16 @@ public static class ApiServices
             var settings = sp.GetRequiredService<ApiSettings>();
             var clock = sp.GetRequiredService<IClock>();
             return settings.TablesConnectionString is { } connection
-                ? new TableResultStore(connection, settings.TablePrefix, clock, sp.GetRequiredService<ILogger<TableResultStore>>())
+                ? new TableResultStore(connection, settings.TablePrefix, clock, logger: sp.GetRequiredService<ILogger<TableResultStore>>())
                 : new InMemoryResultStore(clock);
         });
         services.AddSingleton(sp => new IndexPublisher(sp.GetRequiredService<WellbeingRuntime>().Runner, sp.GetRequiredService<IResultStore>(),
-            sp.GetRequiredService<ILogger<IndexPublisher>>()));
+            sp.GetRequiredService<ILogger<IndexPublisher>>(), sp.GetRequiredService<WellbeingRuntime>().ProviderCatalog.Context));
+        services.AddSingleton<PublishedRunResponses>();
+        services.AddSingleton(sp => WorkLimits.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => new WorkScheduler(sp.GetRequiredService<WorkLimits>().WorkerThreads));
+        services.AddSingleton<HeavyWork>();
+        services.AddSingleton<JobRunner>();
         services.AddSingleton<Compute.PreparedRuns>();
         foreach (var operation in ApiOperations.Types)
         {

@@ -3,6 +3,7 @@ using System.Globalization;
 using WellbeingIndex.Abstractions;
 using WellbeingIndex.Engine.Inequality;
 using WellbeingIndex.Providers;
+using WellbeingIndex.Publication;
 
 namespace WellbeingIndex.Cli;
 
@@ -31,13 +32,11 @@ internal static class InequalityCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var level = parse.GetValue(by) switch
+            if (!PlaceLevels.TryParse(parse.GetValue(by), out var level))
             {
-                "la" => PlaceLevel.LocalAuthority,
-                "region" => PlaceLevel.Region,
-                "england" => PlaceLevel.England,
-                var other => throw new UsageException($"--by '{other}' must be la, region or england."),
-            };
+                throw new UsageException($"--by '{parse.GetValue(by)}' must be la, region or england.");
+            }
+
             if (parse.GetValue(threshold) is { } t && !double.IsFinite(t))
             {
                 throw new UsageException("--threshold must be a finite number.");

@@ -28,7 +28,8 @@ internal static class PublishCommand
             var framework = tables.GetFramework(parse);
             var at = parse.GetValue(period) is { } text ? ReferencePeriod.Parse(text) : (ReferencePeriod?)null;
             var store = tables.GetStore(parse);
-            var publisher = new IndexPublisher(FrameworkCompute.Runner(parse.GetValue(dataDir), parse.GetValue(plugins)), store);
+            var publisher = new IndexPublisher(FrameworkCompute.Runner(parse.GetValue(dataDir), parse.GetValue(plugins)), store,
+                data: FrameworkCompute.Context(parse.GetValue(dataDir)));
             var run = await publisher.PublishAsync(framework, at, cancellationToken);
             await output.WriteLineAsync(
                 $"published {run.FrameworkId} {run.Period} as run {run.RunId}: {run.AreaCount} areas, {run.IndicatorCount} indicators, published at {run.PublishedAt}");

@@ -108,13 +108,13 @@ internal sealed class RecipeOptions
                 (null, not null) => TidyInput.Read(CsvTable.ReadFile(td.FullName), parse.GetValue(_period)),
                 _ => throw new UsageException("--definition needs its data: give exactly one of --idata or --tidy."),
             };
-            return (IndexPipeline.Run(d, data, cancellationToken: cancellationToken), null);
+            return (IndexPipeline.Run(d, data, keepTables: true, cancellationToken: cancellationToken), null);
         }
 
         if (id is not null && im is not null)
         {
             var (data, d) = CoinrInput.Read(id.FullName, im.FullName, recipe.Steps());
-            return (IndexPipeline.Run(recipe.ApplyTo(d), data, cancellationToken: cancellationToken), null);
+            return (IndexPipeline.Run(recipe.ApplyTo(d), data, keepTables: true, cancellationToken: cancellationToken), null);
         }
 
         throw new UsageException("give --idata and --imeta, or --definition with --idata or --tidy, or --framework.");

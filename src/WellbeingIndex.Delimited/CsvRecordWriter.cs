@@ -83,6 +83,11 @@ public sealed class CsvRecordWriter : IDisposable
             return 0;
         }
 
+        if (destination.Length >= MaxNumberLength && ShortestDouble.TryFormat(value, destination) is > 0 and var fast)
+        {
+            return fast;
+        }
+
         return value.TryFormat(destination, out var written, default, CultureInfo.InvariantCulture)
             ? written
             : throw new ArgumentException($"Needs room for {MaxNumberLength} characters.", nameof(destination));

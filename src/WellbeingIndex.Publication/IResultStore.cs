@@ -17,6 +17,13 @@ public interface IResultStore
     /// </summary>
     Task<PublishedRun> PublishAsync(FrameworkRun run, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// As <see cref="PublishAsync(FrameworkRun, CancellationToken)"/>, with the run's roll-ups to places written with
+    /// its rows (a small-area framework's <see cref="PlaceRollup"/>s; <c>functions/TABLES.md</c>, table <c>Places</c>).
+    /// </summary>
+    /// <exception cref="ArgumentException">A roll-up is of another framework or period, or a key holds a forbidden character.</exception>
+    Task<PublishedRun> PublishAsync(FrameworkRun run, IReadOnlyList<PlaceRollup> places, CancellationToken cancellationToken = default);
+
     /// <summary>The run the framework's latest pointer names; null when nothing has been published.</summary>
     Task<PublishedRun?> GetLatestRunAsync(string frameworkId, CancellationToken cancellationToken = default);
 
@@ -35,13 +42,10 @@ public interface IResultStore
     /// </summary>
     Task<IReadOnlyList<IndicatorValueRow>> GetIndicatorValuesAsync(string frameworkId, string runId, CancellationToken cancellationToken = default);
 
-    /// <summary>One area's scores in every complete run that has it, oldest computation first.</summary>
-    Task<IReadOnlyList<AreaScoreRow>> GetAreaHistoryAsync(string frameworkId, string areaCode, CancellationToken cancellationToken = default);
-
     /// <summary>
     /// Publishes <paramref name="series"/> (every period's rows, then the series marked complete, then the framework's
     /// "latest series" pointer switched) and makes it latest unless a series computed later already is. Idempotent, as
-    /// <see cref="PublishAsync"/> is.
+    /// <see cref="PublishAsync(FrameworkRun, CancellationToken)"/> is.
     /// </summary>
     Task<PublishedSeries> PublishSeriesAsync(FrameworkSeries series, CancellationToken cancellationToken = default);
 

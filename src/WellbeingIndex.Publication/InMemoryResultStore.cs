@@ -35,9 +35,13 @@ public sealed class InMemoryResultStore : IResultStore
         _beforeBatch = beforeBatch;
     }
 
-    public async Task<PublishedRun> PublishAsync(FrameworkRun run, CancellationToken cancellationToken = default)
+    public Task<PublishedRun> PublishAsync(FrameworkRun run, CancellationToken cancellationToken = default) =>
+        PublishAsync(run, [], cancellationToken);
+
+    /// <remarks>Roll-ups are checked but not kept: only the table store publishes them (dashboards read them there).</remarks>
+    public async Task<PublishedRun> PublishAsync(FrameworkRun run, IReadOnlyList<PlaceRollup> places, CancellationToken cancellationToken = default)
     {
-        var publication = RunPublication.From(run);
+        var publication = RunPublication.From(run, places, EngineFingerprint.Current);
         var key = (publication.FrameworkId, publication.RunId);
         StoredRun stored;
         lock (_lock)
@@ -110,19 +114,6 @@ public sealed class InMemoryResultStore : IResultStore
         lock (_lock)
         {
             return Task.FromResult<IReadOnlyList<IndicatorValueRow>>(Complete(frameworkId, runId)?.IndicatorValues.ToList() ?? []);
-        }
-    }
-
-    public Task<IReadOnlyList<AreaScoreRow>> GetAreaHistoryAsync(string frameworkId, string areaCode, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(frameworkId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(areaCode);
-        lock (_lock)
-        {
-            IReadOnlyList<AreaScoreRow> history = CompleteRuns(frameworkId)
-                .OrderBy(r => r.Completed!.ComputedAt).ThenBy(r => r.Completed!.RunId, StringComparer.Ordinal)
-                .SelectMany(r => r.AreaScores.Where(a => a.AreaCode == areaCode)).ToList();
-            return Task.FromResult(history);
         }
     }
 

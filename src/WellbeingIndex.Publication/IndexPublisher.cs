@@ -17,17 +17,54 @@ public sealed class IndexPublisher
     private readonly FrameworkRunner _runner;
     private readonly IResultStore _store;
     private readonly ILogger _logger;
+    private readonly ProviderContext? _data;
 
     /// <param name="runner">Computes frameworks from the discovered providers.</param>
     /// <param name="store">Where runs are published.</param>
     /// <param name="logger">Gets one line per published run and each failure; none when null.</param>
-    public IndexPublisher(FrameworkRunner runner, IResultStore store, ILogger<IndexPublisher>? logger = null)
+    /// <param name="data">The data directory (LSOA lookup and populations): when given, a small-area framework's run is
+    /// published with its roll-ups to districts, regions and England (<see cref="RollUp"/>).</param>
+    public IndexPublisher(FrameworkRunner runner, IResultStore store, ILogger<IndexPublisher>? logger = null, ProviderContext? data = null)
     {
         ArgumentNullException.ThrowIfNull(runner);
         ArgumentNullException.ThrowIfNull(store);
         _runner = runner;
         _store = store;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _data = data;
+    }
+
+    /// <summary>
+    /// Frameworks whose scores measure deprivation (high = worse), so the IoD measures of their roll-ups rank the
+    /// highest scores as most deprived: the rebuilt IMD 2025. Every other framework is read as wellbeing (high = better).
+    /// </summary>
+    public static bool HigherIsWorse(string frameworkId) => frameworkId == "imd2025";
+
+    /// <summary>True when every area of <paramref name="framework"/> is an English LSOA (GSS entity E01): a small-area framework.</summary>
+    public static bool IsSmallArea(Framework framework)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        return framework.Areas.Count > 0 && framework.Areas.All(a => a.Code.StartsWith("E01", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Every aggregate node of a small-area run rolled up to districts, regions and England (population-weighted, with
+    /// the inequality within each place); empty for other frameworks.
+    /// </summary>
+    /// <exception cref="ArgumentException">An area is not a 2021 LSOA.</exception>
+    public static IReadOnlyList<PlaceRollup> RollUp(FrameworkRun run, ProviderContext data)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(data);
+        if (!IsSmallArea(run.Framework))
+        {
+            return [];
+        }
+
+        var nodes = run.Result.Definition.Nodes.Where(n => n.Type == WellbeingIndex.Engine.Definition.NodeType.Aggregate)
+            .OrderBy(n => n.Parent is null ? 0 : 1).Select(n => n.Code);
+        var higherIsWorse = HigherIsWorse(run.Framework.Id);
+        return [.. nodes.SelectMany(node => PlaceLevels.All.Select(level => PlaceRollup.Compute(run, node, level, data, higherIsWorse)))];
     }
 
     /// <summary>Publishes <paramref name="framework"/> at <paramref name="period"/>, or at its latest period when null.</summary>
@@ -41,7 +78,8 @@ public sealed class IndexPublisher
             var at = period ?? await _runner.LatestPeriodAsync(framework, cancellationToken);
             activity?.SetTag(WellbeingTelemetry.Period, at.ToString());
             var run = await _runner.ComputeAsync(framework, at, null, null, cancellationToken);
-            var published = await _store.PublishAsync(run, cancellationToken);
+            var places = _data is null ? [] : RollUp(run, _data);
+            var published = await _store.PublishAsync(run, places, cancellationToken);
             activity?.SetTag(WellbeingTelemetry.RunId, published.RunId);
             _logger.LogInformation("Published {Framework} {Period} as run {RunId} ({Areas} areas, {Indicators} indicators)", published.FrameworkId,
                 published.Period, published.RunId, published.AreaCount, published.IndicatorCount);

@@ -1,10 +1,10 @@
 using System.Globalization;
-using WellbeingIndex.Engine.Results;
+using WellbeingIndex.Delimited;
 
 namespace WellbeingIndex.Publication;
 
 /// <summary>
-/// A run's scores as RFC 4180 CSV, one row per area (or per run in an area's history), five columns per node: the shape
+/// A run's scores as RFC 4180 CSV, one row per area (or per period of an area's history), five columns per node: the shape
 /// the API serves for <c>Accept: text/csv</c> and <c>wellbeing runs latest --format csv</c> prints.
 /// </summary>
 public static class RunCsv
@@ -24,41 +24,38 @@ public static class RunCsv
     }
 
     /// <summary>
-    /// Writes the header and rows (CRLF line ends; null is an empty cell; numbers round-trip, invariant culture; text a
-    /// spreadsheet would run as a formula neutralised as the project's CSV writer does).
+    /// Writes the header and rows through the project's one CSV writer (<see cref="CsvRecordWriter"/>: LF line ends,
+    /// quoted only when needed, text a spreadsheet would run as a formula neutralised): null is an empty cell, numbers
+    /// round-trip in invariant culture, NaN and infinities are empty.
     /// </summary>
     public static void Write(TextWriter writer, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(rows);
-        Line(writer, header);
+        using var csv = CsvRecordWriter.Create(writer, header);
         foreach (var row in rows)
         {
-            Line(writer, row);
-        }
-    }
-
-    private static void Line(TextWriter text, IEnumerable<object?> cells)
-    {
-        var first = true;
-        foreach (var cell in cells)
-        {
-            if (!first)
+            using var record = csv.NewRecord();
+            for (var i = 0; i < row.Count; i++)
             {
-                text.Write(',');
+                switch (row[i])
+                {
+                    case null:
+                        break;
+                    case double d:
+                        record.Number(i, d);
+                        break;
+                    case int n:
+                        record.Integer(i, n, int.MinValue);
+                        break;
+                    case IFormattable f:
+                        record.Text(i, f.ToString(null, CultureInfo.InvariantCulture));
+                        break;
+                    case var cell:
+                        record.Text(i, cell.ToString());
+                        break;
+                }
             }
-
-            first = false;
-            var value = cell switch
-            {
-                null => "",
-                double d => double.IsFinite(d) ? d.ToString("R", CultureInfo.InvariantCulture) : "",
-                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                _ => Delimited.CsvRecordWriter.Neutralise(cell.ToString() ?? ""),
-            };
-            text.Write(IndexResultCsv.Escape(value));
         }
-
-        text.Write("\r\n");
     }
 }

@@ -14,9 +14,12 @@ namespace WellbeingIndex.Publication;
 /// </summary>
 public sealed class RunPublication
 {
-    private RunPublication(string frameworkId, string runId, ReferencePeriod period, Instant computedAt, string definitionJson,
-        int indicatorCount, IReadOnlyList<string> nodeCodes, IReadOnlyList<AreaScoreRow> areaScores, IReadOnlyList<IndicatorValueRow> indicatorValues)
+    private RunPublication(string frameworkId, string runId, ReferencePeriod period, Instant computedAt, string definitionJson, string engine,
+        int indicatorCount, IReadOnlyList<string> nodeCodes, IReadOnlyList<AreaScoreRow> areaScores, IReadOnlyList<IndicatorValueRow> indicatorValues,
+        IReadOnlyList<PlaceRollup> places)
     {
+        Engine = engine;
+        Places = places;
         NodeCodes = nodeCodes;
         FrameworkId = frameworkId;
         RunId = runId;
@@ -38,6 +41,12 @@ public sealed class RunPublication
 
     public string DefinitionJson { get; }
 
+    /// <summary>The <see cref="EngineFingerprint"/> the run id was derived with.</summary>
+    public string Engine { get; }
+
+    /// <summary>Roll-ups of the run to places (small-area frameworks), written with the run; empty otherwise.</summary>
+    public IReadOnlyList<PlaceRollup> Places { get; }
+
     public int IndicatorCount { get; }
 
     /// <summary>Aggregate nodes: the index, then the others in definition order.</summary>
@@ -53,14 +62,26 @@ public sealed class RunPublication
 
     /// <summary>The same run as first computed at <paramref name="computedAt"/>: a re-publish keeps the stored time.</summary>
     public RunPublication WithComputedAt(Instant computedAt) =>
-        new(FrameworkId, RunId, Period, computedAt, DefinitionJson, IndicatorCount, NodeCodes, AreaScores, IndicatorValues);
+        new(FrameworkId, RunId, Period, computedAt, DefinitionJson, Engine, IndicatorCount, NodeCodes, AreaScores, IndicatorValues, Places);
 
     /// <summary>Table Storage keeps instants to the millisecond; both stores keep the same precision.</summary>
     public static Instant Truncate(Instant instant) => Instant.FromUnixTimeMilliseconds(instant.ToUnixTimeMilliseconds());
 
-    public static RunPublication From(FrameworkRun run)
+    /// <summary>The rows of <paramref name="run"/>, with no place roll-ups, under the current engine's fingerprint.</summary>
+    /// <exception cref="ArgumentException">A key holds a forbidden character, or an indicator's values do not match the areas.</exception>
+    public static RunPublication From(FrameworkRun run) => From(run, [], EngineFingerprint.Current);
+
+    /// <summary>
+    /// The rows of <paramref name="run"/> and its roll-ups to places; the run id hashes <paramref name="engine"/> (an
+    /// <see cref="EngineFingerprint"/>), the framework, period, definition and every input value.
+    /// </summary>
+    /// <exception cref="ArgumentException">A key holds a forbidden character, an indicator's values do not match the areas,
+    /// or a roll-up is of another framework or period.</exception>
+    public static RunPublication From(FrameworkRun run, IReadOnlyList<PlaceRollup> places, string engine)
     {
         ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(places);
+        ArgumentException.ThrowIfNullOrWhiteSpace(engine);
         var frameworkId = run.Framework.Id;
         CheckKey(frameworkId, "framework id");
         var result = run.Result;
@@ -74,7 +95,7 @@ public sealed class RunPublication
 
         var definitionJson = IndexDefinitionJson.ToJson(definition).ToString(Newtonsoft.Json.Formatting.None);
         using var hash = new Hasher();
-        hash.Add(frameworkId).Add(run.Period.ToString()).Add(definitionJson);
+        hash.Add(engine).Add(frameworkId).Add(run.Period.ToString()).Add(definitionJson);
         for (var i = 0; i < areaCodes.Length; i++)
         {
             hash.Add(areaCodes[i]).Add(areaNames[i]);
@@ -115,8 +136,27 @@ public sealed class RunPublication
 
         var runId = run.Period.ToString().Replace('/', '-') + "-" + hash.Hex(16);
         var (nodeCodes, areas) = AreaRows(result, runId, run.Period);
-        return new RunPublication(frameworkId, runId, run.Period, Truncate(run.ComputedAt), definitionJson,
-            definition.Indicators.Length, nodeCodes, areas, values);
+        foreach (var code in nodeCodes)
+        {
+            CheckKey(code, "node code");
+        }
+
+        foreach (var place in places)
+        {
+            if (place.FrameworkId != frameworkId || place.Period != run.Period)
+            {
+                throw new ArgumentException($"The roll-up of {place.FrameworkId} at {place.Period} is not of this run ({frameworkId} at {run.Period}).", nameof(places));
+            }
+
+            CheckKey(place.Node, "node code");
+            foreach (var summary in place.Places)
+            {
+                CheckKey(summary.Place, "place code");
+            }
+        }
+
+        return new RunPublication(frameworkId, runId, run.Period, Truncate(run.ComputedAt), definitionJson, engine,
+            definition.Indicators.Length, nodeCodes, areas, values, places);
     }
 
     /// <summary>

@@ -11,46 +11,61 @@ namespace WellbeingIndex.Publication;
 
 /// <summary>
 /// Publishes runs to Azure Table Storage (or Azurite) for dashboards; <c>functions/TABLES.md</c> documents the tables.
-/// A publish writes every row of the run (entity-group transactions of at most 100 rows, partitions of at most 1,000)
-/// while the run's row says "writing", then marks the run complete, then switches the framework's latest pointer with
-/// an If-Match on the ETag it read. Readers follow the pointer or complete runs only, so they never see half a run.
+/// A publish writes every row of the run (packed blocks of 1,000 areas, entity-group transactions within a partition,
+/// several partitions at once) while the run's row says "writing", then marks the run complete, then switches the
+/// framework's latest pointer with an If-Match on the ETag it read. Readers follow the pointer or complete runs only, so
+/// they never see half a run. Complete runs never change, so their rows are cached (the last few runs read); the
+/// latest pointer is re-read at most once per <c>latestRevalidation</c>, and only the pointer (a point read) when its
+/// ETag is unchanged.
 /// Storage faults follow <see cref="TableCalls"/>: vanished tables are recreated and the operation retried once; storage
 /// that is unreachable or failing throws <see cref="StorageUnavailableException"/> after a few quick retries.
 /// </summary>
 public sealed class TableResultStore : IResultStore
 {
+    /// <summary>Runs whose rows stay in memory (an LSOA run is about 30 MB of rows).</summary>
+    private const int CachedRuns = 4;
+
     private readonly TableClient _runs;
     private readonly TableClient _latest;
     private readonly TableClient _areaScores;
-    private readonly TableClient _history;
-    private readonly TableClient _values;
+    private readonly TableClient _blocks;
+    private readonly TableClient _places;
     private readonly TableClient _series;
     private readonly TableClient _seriesScores;
     private readonly IClock _clock;
+    private readonly Duration _latestRevalidation;
     private readonly Func<int, CancellationToken, ValueTask>? _beforeTransaction;
     private readonly int _parallelTransactions;
     private readonly TableServiceClient _service;
     private readonly TableCalls _calls;
+    private readonly object _cacheLock = new();
+    private readonly Dictionary<string, LatestEntry> _latestCache = new(StringComparer.Ordinal);
+    private readonly LinkedList<((string Framework, string Run) Key, Task<RunRows> Rows)> _rowsCache = new();
     private volatile bool _tablesReady;
 
     /// <param name="connectionString">A storage account (or Azurite) connection string.</param>
-    /// <param name="tablePrefix">Prefix of the seven table names (letters and digits; default <c>Wellbeing</c>).</param>
-    /// <param name="clock">Stamps publication times.</param>
+    /// <param name="tablePrefix">Prefix of the table names (letters and digits; default <c>Wellbeing</c>).</param>
+    /// <param name="clock">Stamps publication times and ages the cached latest pointer.</param>
+    /// <param name="latestRevalidation">How long a latest pointer read from storage is trusted (default 1 s; zero re-reads
+    /// it on every call). A publish through this store is seen at once; one by another process within this time.</param>
     /// <param name="logger">Gets a line per storage fault; none when null.</param>
-    public TableResultStore(string connectionString, string tablePrefix = "Wellbeing", IClock? clock = null, ILogger<TableResultStore>? logger = null)
-        : this(new TableServiceClient(CheckConnectionString(connectionString), TableCalls.ClientOptions()), tablePrefix, clock, null, logger: logger)
+    public TableResultStore(string connectionString, string tablePrefix = "Wellbeing", IClock? clock = null, Duration? latestRevalidation = null,
+        ILogger<TableResultStore>? logger = null)
+        : this(new TableServiceClient(CheckConnectionString(connectionString), TableCalls.ClientOptions()), tablePrefix, clock, null,
+            latestRevalidation: latestRevalidation, logger: logger)
     {
     }
 
     /// <param name="service">The account's table service.</param>
     /// <param name="tablePrefix">Prefix of the table names.</param>
     /// <param name="clock">Stamps publication times.</param>
-    /// <param name="beforeTransaction">Test hook called before the n-th (0-based) row transaction; throwing from it
-    /// simulates a publish dying midway.</param>
-    /// <param name="parallelTransactions">Row transactions in flight at once.</param>
+    /// <param name="beforeTransaction">Test hook called before the n-th (0-based) unit of row writes (a partition's
+    /// transactions); throwing from it simulates a publish dying midway.</param>
+    /// <param name="parallelTransactions">Partitions written at once.</param>
+    /// <param name="latestRevalidation">See the public constructor.</param>
     /// <param name="logger">Gets a line per storage fault; none when null.</param>
     internal TableResultStore(TableServiceClient service, string tablePrefix, IClock? clock,
-        Func<int, CancellationToken, ValueTask>? beforeTransaction, int parallelTransactions = 8, ILogger? logger = null)
+        Func<int, CancellationToken, ValueTask>? beforeTransaction, int parallelTransactions = 8, Duration? latestRevalidation = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(service);
         if (string.IsNullOrEmpty(tablePrefix) || tablePrefix.Length > 40 || !char.IsAsciiLetter(tablePrefix[0]) || !tablePrefix.All(char.IsAsciiLetterOrDigit))
@@ -59,11 +74,17 @@ public sealed class TableResultStore : IResultStore
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(parallelTransactions, 1);
+        _latestRevalidation = latestRevalidation ?? Duration.FromSeconds(1);
+        if (_latestRevalidation < Duration.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(latestRevalidation), _latestRevalidation, "The revalidation interval cannot be negative.");
+        }
+
         _runs = service.GetTableClient(TableSchema.Runs(tablePrefix));
         _latest = service.GetTableClient(TableSchema.Latest(tablePrefix));
         _areaScores = service.GetTableClient(TableSchema.AreaScores(tablePrefix));
-        _history = service.GetTableClient(TableSchema.AreaHistory(tablePrefix));
-        _values = service.GetTableClient(TableSchema.IndicatorValues(tablePrefix));
+        _blocks = service.GetTableClient(TableSchema.RunBlocks(tablePrefix));
+        _places = service.GetTableClient(TableSchema.Places(tablePrefix));
         _series = service.GetTableClient(TableSchema.Series(tablePrefix));
         _seriesScores = service.GetTableClient(TableSchema.SeriesScores(tablePrefix));
         _clock = clock ?? SystemClock.Instance;
@@ -90,11 +111,14 @@ public sealed class TableResultStore : IResultStore
         }, cancellationToken);
 
     public Task<PublishedRun> PublishAsync(FrameworkRun run, CancellationToken cancellationToken = default) =>
-        _calls.RunAsync("publish", ct => PublishOnceAsync(run, ct), cancellationToken);
+        PublishAsync(run, [], cancellationToken);
 
-    private async Task<PublishedRun> PublishOnceAsync(FrameworkRun run, CancellationToken cancellationToken)
+    public Task<PublishedRun> PublishAsync(FrameworkRun run, IReadOnlyList<PlaceRollup> places, CancellationToken cancellationToken = default) =>
+        _calls.RunAsync("publish", ct => PublishOnceAsync(run, places, ct), cancellationToken);
+
+    private async Task<PublishedRun> PublishOnceAsync(FrameworkRun run, IReadOnlyList<PlaceRollup> places, CancellationToken cancellationToken)
     {
-        var publication = RunPublication.From(run);
+        var publication = RunPublication.From(run, places, EngineFingerprint.Current);
         TableSchema.CheckColumns(publication.NodeCodes);
         await EnsureTablesAsync(cancellationToken).ConfigureAwait(false);
 
@@ -125,8 +149,16 @@ public sealed class TableResultStore : IResultStore
         }
 
         var published = TableSchema.ToRun(row);
-        await SwitchLatestAsync(TableSchema.LatestPartition, published.FrameworkId, "RunId", published.RunId, published.ComputedAt,
-            TableSchema.LatestEntity(published), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await SwitchLatestAsync(TableSchema.LatestPartition, published.FrameworkId, "RunId", published.RunId, published.ComputedAt,
+                TableSchema.LatestEntity(published), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ForgetLatest(published.FrameworkId);
+        }
+
         return published;
     }
 
@@ -136,9 +168,40 @@ public sealed class TableResultStore : IResultStore
     private async Task<PublishedRun?> GetLatestRunOnceAsync(string frameworkId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(frameworkId);
+        LatestEntry? cached;
+        long generation;
+        var now = _clock.GetCurrentInstant();
+        lock (_cacheLock)
+        {
+            cached = _latestCache.GetValueOrDefault(frameworkId);
+            generation = cached?.Generation ?? 0;
+            if (cached is { Run: not null } && now - cached.ReadAt < _latestRevalidation)
+            {
+                return cached.Run;
+            }
+        }
+
         await EnsureTablesAsync(cancellationToken).ConfigureAwait(false);
         var pointer = await GetEntityAsync(_latest, TableSchema.LatestPartition, frameworkId, cancellationToken).ConfigureAwait(false);
-        return pointer is null ? null : await GetRunAsync(frameworkId, pointer.GetString("RunId"), cancellationToken).ConfigureAwait(false);
+        if (pointer is null)
+        {
+            return null;
+        }
+
+        // Same ETag, same run: the pointer read was the whole revalidation.
+        var run = cached is { Run: not null } && cached.ETag == pointer.ETag
+            ? cached.Run
+            : await GetRunAsync(frameworkId, pointer.GetString("RunId"), cancellationToken).ConfigureAwait(false);
+        lock (_cacheLock)
+        {
+            // A publish through this store since the read started wins: it bumped the generation.
+            if ((_latestCache.GetValueOrDefault(frameworkId)?.Generation ?? 0) == generation)
+            {
+                _latestCache[frameworkId] = new LatestEntry(run, pointer.ETag, now, generation);
+            }
+        }
+
+        return run;
     }
 
     public Task<PublishedRun?> GetRunAsync(string frameworkId, string runId, CancellationToken cancellationToken = default) =>
@@ -158,62 +221,10 @@ public sealed class TableResultStore : IResultStore
         .OrderByDescending(r => r.ComputedAt).ThenByDescending(r => r.RunId, StringComparer.Ordinal).ToList();
 
     public Task<IReadOnlyList<AreaScoreRow>> GetAreaScoresAsync(string frameworkId, string runId, CancellationToken cancellationToken = default) =>
-        _calls.RunAsync("read", ct => GetAreaScoresOnceAsync(frameworkId, runId, ct), cancellationToken);
-
-    private async Task<IReadOnlyList<AreaScoreRow>> GetAreaScoresOnceAsync(string frameworkId, string runId, CancellationToken cancellationToken)
-    {
-        var run = await GetCompleteRunAsync(frameworkId, runId, cancellationToken).ConfigureAwait(false);
-        if (run is null)
-        {
-            return [];
-        }
-
-        var nodes = TableSchema.Nodes(run);
-        var period = TableSchema.ToRun(run).Period;
-        var rows = await QueryRunPartitionsAsync(_areaScores, frameworkId, runId, cancellationToken).ConfigureAwait(false);
-        return rows.OrderBy(e => TableSchema.Int(e, "Order"))
-            .Select(e => TableSchema.ToAreaScoreRow(e, runId, period, nodes, e.RowKey)).ToList();
-    }
+        _calls.RunAsync("read", async ct => (await ReadRunAsync(frameworkId, runId, ct).ConfigureAwait(false)).Areas, cancellationToken);
 
     public Task<IReadOnlyList<IndicatorValueRow>> GetIndicatorValuesAsync(string frameworkId, string runId, CancellationToken cancellationToken = default) =>
-        _calls.RunAsync("read", ct => GetIndicatorValuesOnceAsync(frameworkId, runId, ct), cancellationToken);
-
-    private async Task<IReadOnlyList<IndicatorValueRow>> GetIndicatorValuesOnceAsync(string frameworkId, string runId, CancellationToken cancellationToken)
-    {
-        if (await GetCompleteRunAsync(frameworkId, runId, cancellationToken).ConfigureAwait(false) is null)
-        {
-            return [];
-        }
-
-        var rows = await QueryRunPartitionsAsync(_values, frameworkId, runId, cancellationToken).ConfigureAwait(false);
-        return rows.OrderBy(e => TableSchema.Int(e, "IndicatorOrder")).ThenBy(e => TableSchema.Int(e, "Order"))
-            .Select(TableSchema.ToIndicatorValueRow).ToList();
-    }
-
-    public Task<IReadOnlyList<AreaScoreRow>> GetAreaHistoryAsync(string frameworkId, string areaCode, CancellationToken cancellationToken = default) =>
-        _calls.RunAsync("read", ct => GetAreaHistoryOnceAsync(frameworkId, areaCode, ct), cancellationToken);
-
-    private async Task<IReadOnlyList<AreaScoreRow>> GetAreaHistoryOnceAsync(string frameworkId, string areaCode, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(areaCode);
-        var runs = (await ListCompleteRunsAsync(frameworkId, cancellationToken).ConfigureAwait(false))
-            .ToDictionary(r => r.RowKey, StringComparer.Ordinal);
-        var prefix = TableSchema.HistoryRow(areaCode, "");
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {TableSchema.HistoryPartition(frameworkId, areaCode)} and RowKey ge {prefix} and RowKey lt {TableSchema.UpperBound(prefix)}");
-        var history = new List<(TableEntity Row, TableEntity Run)>();
-        await foreach (var e in _history.QueryAsync<TableEntity>(filter, TableSchema.PartitionSize, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            if (e.GetString("AreaCode") == areaCode && runs.TryGetValue(e.GetString("RunId"), out var run))
-            {
-                history.Add((e, run));
-            }
-        }
-
-        return history.OrderBy(h => TableSchema.ComputedAt(h.Run)).ThenBy(h => h.Run.RowKey, StringComparer.Ordinal)
-            .Select(h => TableSchema.ToAreaScoreRow(h.Row, h.Run.RowKey, TableSchema.ToRun(h.Run).Period, TableSchema.Nodes(h.Run), areaCode))
-            .ToList();
-    }
+        _calls.RunAsync("read", async ct => (await ReadRunAsync(frameworkId, runId, ct).ConfigureAwait(false)).Values, cancellationToken);
 
     public Task<PublishedSeries> PublishSeriesAsync(FrameworkSeries series, CancellationToken cancellationToken = default) =>
         _calls.RunAsync("publish", ct => PublishSeriesOnceAsync(series, ct), cancellationToken);
@@ -313,64 +324,75 @@ public sealed class TableResultStore : IResultStore
             .Select(e => TableSchema.ToAreaScoreRow(e, seriesId, ReferencePeriod.Parse(e.GetString("Period")), nodes, e.RowKey)).ToList();
     }
 
-    /// <summary>Entities are built per transaction, not up front: an LSOA run has over a million rows.</summary>
+    /// <summary>
+    /// The run's rows: per-area score rows for small runs, then the packed blocks, then the place roll-ups. Each unit of
+    /// work is one partition (built when its turn comes, so a large run is never all in memory as entities at once).
+    /// </summary>
     private async Task WriteRowsAsync(RunPublication p, CancellationToken cancellationToken)
     {
-        var transactions = new List<(TableClient Table, Func<TableEntity[]> Rows)>();
-        void Partition(TableClient table, int count, Func<int, TableEntity> row)
-        {
-            for (var first = 0; first < count; first += TableSchema.TransactionSize)
-            {
-                var from = first;
-                var size = Math.Min(TableSchema.TransactionSize, count - first);
-                transactions.Add((table, () => Enumerable.Range(from, size).Select(row).ToArray()));
-            }
-        }
-
+        var work = new List<(TableClient Table, Func<TableEntity[]> Rows)>();
         var areas = p.AreaScores;
-        for (var c = 0; c * TableSchema.PartitionSize < areas.Count; c++)
+        if (areas.Count <= TableSchema.AreaRowsUpTo)
         {
-            var start = c * TableSchema.PartitionSize;
-            var partition = TableSchema.AreaScorePartition(p.FrameworkId, p.RunId, c);
-            Partition(_areaScores, Math.Min(TableSchema.PartitionSize, areas.Count - start),
-                j => TableSchema.AreaScoreEntity(partition, areas[start + j], start + j));
-        }
-
-        foreach (var group in Enumerable.Range(0, areas.Count).GroupBy(i => TableSchema.HistoryPartition(p.FrameworkId, areas[i].AreaCode)))
-        {
-            var members = group.ToArray();
-            Partition(_history, members.Length, j => TableSchema.HistoryEntity(p.FrameworkId, areas[members[j]], p.ComputedAt));
-        }
-
-        for (var k = 0; k < p.IndicatorCount; k++)
-        {
-            var indicator = k;
-            var offset = k * areas.Count;
             for (var c = 0; c * TableSchema.PartitionSize < areas.Count; c++)
             {
                 var start = c * TableSchema.PartitionSize;
-                var partition = TableSchema.IndicatorValuePartition(p.FrameworkId, p.RunId, p.IndicatorValues[offset].IndicatorCode, c);
-                Partition(_values, Math.Min(TableSchema.PartitionSize, areas.Count - start),
-                    j => TableSchema.IndicatorValueEntity(partition, p.IndicatorValues[offset + start + j], start + j, indicator));
+                var partition = TableSchema.AreaScorePartition(p.FrameworkId, p.RunId, c);
+                var size = Math.Min(TableSchema.PartitionSize, areas.Count - start);
+                work.Add((_areaScores, () => Enumerable.Range(start, size).Select(i => TableSchema.AreaScoreEntity(partition, areas[i], i)).ToArray()));
             }
         }
 
-        await SubmitAsync(transactions, cancellationToken).ConfigureAwait(false);
+        for (var b = 0; b * TableSchema.BlockSize < areas.Count; b++)
+        {
+            var block = b;
+            work.Add((_blocks, () => [.. TableSchema.BlockEntities(p, block)]));
+        }
+
+        foreach (var level in p.Places.GroupBy(r => r.Level))
+        {
+            var rollups = level.ToList();
+            work.Add((_places, () => [.. rollups.SelectMany(r => r.Places.Select(s => TableSchema.PlaceEntity(p.FrameworkId, p.RunId, r, s)))]));
+        }
+
+        await SubmitAsync(work, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Submits each transaction (upsert-replace, at most 100 rows of one partition), several at once.</summary>
-    private async Task SubmitAsync(IReadOnlyList<(TableClient Table, Func<TableEntity[]> Rows)> transactions, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes each unit (one partition's rows) as upsert-replace transactions of at most 100 rows and about 2 MiB,
+    /// several units at once.
+    /// </summary>
+    private async Task SubmitAsync(IReadOnlyList<(TableClient Table, Func<TableEntity[]> Rows)> work, CancellationToken cancellationToken)
     {
         var options = new ParallelOptions { MaxDegreeOfParallelism = _parallelTransactions, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, transactions.Count), options, async (n, ct) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, work.Count), options, async (n, ct) =>
         {
             if (_beforeTransaction is not null)
             {
                 await _beforeTransaction(n, ct).ConfigureAwait(false);
             }
 
-            var (table, rows) = transactions[n];
-            await TableCalls.SubmitAsync(table, rows().Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).ToArray(), ct).ConfigureAwait(false);
+            var (table, build) = work[n];
+            var batch = new List<TableTransactionAction>(TableSchema.TransactionSize);
+            var bytes = 0;
+            foreach (var entity in build())
+            {
+                var size = TableSchema.ApproximateBytes(entity);
+                if (batch.Count == TableSchema.TransactionSize || (batch.Count > 0 && bytes + size > TableSchema.TransactionBytes))
+                {
+                    await TableCalls.SubmitAsync(table, batch, ct).ConfigureAwait(false);
+                    batch = new List<TableTransactionAction>(TableSchema.TransactionSize);
+                    bytes = 0;
+                }
+
+                batch.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity));
+                bytes += size;
+            }
+
+            if (batch.Count > 0)
+            {
+                await TableCalls.SubmitAsync(table, batch, ct).ConfigureAwait(false);
+            }
         }).ConfigureAwait(false);
     }
 
@@ -452,6 +474,88 @@ public sealed class TableResultStore : IResultStore
         return runs;
     }
 
+    /// <summary>A complete run's rows, from the cache or its blocks; empty when the run is unknown or not complete.</summary>
+    private async Task<RunRows> ReadRunAsync(string frameworkId, string runId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(frameworkId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(runId);
+        Task<RunRows> read;
+        lock (_cacheLock)
+        {
+            var hit = _rowsCache.FirstOrDefault(e => e.Key == (frameworkId, runId));
+            if (hit.Rows is not null)
+            {
+                read = hit.Rows;
+            }
+            else
+            {
+                // Shared by concurrent readers; not tied to one caller's cancellation.
+                read = ReadBlocksAsync(frameworkId, runId);
+                _rowsCache.AddFirst(((frameworkId, runId), read));
+                while (_rowsCache.Count > CachedRuns)
+                {
+                    _rowsCache.RemoveLast();
+                }
+            }
+        }
+
+        try
+        {
+            var rows = await read.WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (!rows.Complete)
+            {
+                Forget(read);
+            }
+
+            return rows;
+        }
+        catch (Exception) when (read.IsFaulted)
+        {
+            Forget(read);
+            throw;
+        }
+    }
+
+    private void Forget(Task<RunRows> read)
+    {
+        lock (_cacheLock)
+        {
+            var node = _rowsCache.First;
+            while (node is not null && !ReferenceEquals(node.Value.Rows, read))
+            {
+                node = node.Next;
+            }
+
+            if (node is not null)
+            {
+                _rowsCache.Remove(node);
+            }
+        }
+    }
+
+    private async Task<RunRows> ReadBlocksAsync(string frameworkId, string runId)
+    {
+        var row = await GetCompleteRunAsync(frameworkId, runId, CancellationToken.None).ConfigureAwait(false);
+        if (row is null)
+        {
+            return RunRows.None;
+        }
+
+        var blocks = await QueryRunPartitionsAsync(_blocks, frameworkId, runId, CancellationToken.None).ConfigureAwait(false);
+        var (areas, values) = TableSchema.FromBlocks(blocks, TableSchema.ToRun(row), TableSchema.Nodes(row));
+        return new RunRows(areas, values, true);
+    }
+
+    /// <summary>A publish through this store makes the next latest read go to storage (and wins over reads in flight).</summary>
+    private void ForgetLatest(string frameworkId)
+    {
+        lock (_cacheLock)
+        {
+            var generation = (_latestCache.GetValueOrDefault(frameworkId)?.Generation ?? 0) + 1;
+            _latestCache[frameworkId] = new LatestEntry(null, default, default, generation);
+        }
+    }
+
     private static async Task<List<TableEntity>> QueryRunPartitionsAsync(TableClient table, string frameworkId, string runId, CancellationToken cancellationToken)
     {
         var prefix = TableSchema.RunPartitionPrefix(frameworkId, runId);
@@ -478,7 +582,7 @@ public sealed class TableResultStore : IResultStore
             return;
         }
 
-        foreach (var table in new[] { _runs, _latest, _areaScores, _history, _values, _series, _seriesScores })
+        foreach (var table in new[] { _runs, _latest, _areaScores, _blocks, _places, _series, _seriesScores })
         {
             await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -490,6 +594,13 @@ public sealed class TableResultStore : IResultStore
     {
         _tablesReady = false;
         return EnsureTablesAsync(cancellationToken);
+    }
+
+    private sealed record LatestEntry(PublishedRun? Run, ETag ETag, Instant ReadAt, long Generation);
+
+    private sealed record RunRows(IReadOnlyList<AreaScoreRow> Areas, IReadOnlyList<IndicatorValueRow> Values, bool Complete)
+    {
+        public static readonly RunRows None = new([], [], false);
     }
 
     private static string CheckConnectionString(string connectionString)

@@ -4,6 +4,8 @@ using Newtonsoft.Json.Linq;
 using NodaTime;
 using WellbeingIndex.Abstractions;
 using WellbeingIndex.Engine.Definition;
+using WellbeingIndex.Engine.Inequality;
+using WellbeingIndex.Providers;
 
 namespace WellbeingIndex.Publication;
 
@@ -13,8 +15,23 @@ namespace WellbeingIndex.Publication;
 /// </summary>
 internal static class TableSchema
 {
-    /// <summary>Areas per area-score partition and per indicator-value partition (one indicator's values).</summary>
+    /// <summary>Areas per area-score partition (and per series-score partition).</summary>
     public const int PartitionSize = 1000;
+
+    /// <summary>
+    /// Areas per packed block of a run: one <c>RunBlocks</c> partition holds the block's area row, one row per node and
+    /// one per indicator, each cell a JSON array of 1,000 values (well within 64 KiB per property and 1 MiB per row).
+    /// </summary>
+    public const int BlockSize = 1000;
+
+    /// <summary>
+    /// Runs of at most this many areas (boroughs, districts) also get one <c>AreaScores</c> row per area, the simplest
+    /// shape for dashboards; larger runs are in blocks only (a row per area would be most of the publish time).
+    /// </summary>
+    public const int AreaRowsUpTo = 1000;
+
+    /// <summary>A transaction's body stays under this many bytes (the service allows 4 MiB).</summary>
+    public const int TransactionBytes = 2 << 20;
 
     /// <summary>Entity-group transactions hold at most 100 actions.</summary>
     public const int TransactionSize = 100;
@@ -27,14 +44,14 @@ internal static class TableSchema
     /// <summary>A string property holds at most 64 KiB (32 K UTF-16 characters); longer JSON spills into numbered columns.</summary>
     private const int JsonPartLength = 30_000;
 
-    /// <summary>Tables allow 252 properties of one's own; the fixed columns of a history row take 7.</summary>
-    private const int MaxAggregateNodes = (252 - 7) / 5;
+    /// <summary>Tables allow 252 properties of one's own; the fixed columns of an area-score row take 2 (series rows 3).</summary>
+    private const int MaxAggregateNodes = (252 - 3) / 5;
 
     public static string Runs(string prefix) => prefix + "Runs";
     public static string Latest(string prefix) => prefix + "Latest";
     public static string AreaScores(string prefix) => prefix + "AreaScores";
-    public static string AreaHistory(string prefix) => prefix + "AreaHistory";
-    public static string IndicatorValues(string prefix) => prefix + "IndicatorValues";
+    public static string RunBlocks(string prefix) => prefix + "RunBlocks";
+    public static string Places(string prefix) => prefix + "Places";
     public static string Series(string prefix) => prefix + "Series";
     public static string SeriesScores(string prefix) => prefix + "SeriesScores";
 
@@ -47,14 +64,18 @@ internal static class TableSchema
     public static string AreaScorePartition(string frameworkId, string runId, int chunk) =>
         string.Create(CultureInfo.InvariantCulture, $"{frameworkId}|{runId}|{chunk:D4}");
 
-    public static string IndicatorValuePartition(string frameworkId, string runId, string indicator, int chunk) =>
-        string.Create(CultureInfo.InvariantCulture, $"{frameworkId}|{runId}|{indicator}|{chunk:D4}");
+    public static string BlockPartition(string frameworkId, string runId, int block) =>
+        string.Create(CultureInfo.InvariantCulture, $"{frameworkId}|{runId}|{block:D4}");
 
-    /// <summary>History partitions group areas by code minus its last two characters (at most 100 GSS codes each).</summary>
-    public static string HistoryPartition(string frameworkId, string areaCode) =>
-        $"{frameworkId}|{(areaCode.Length > 2 ? areaCode[..^2] : areaCode)}";
+    public const string AreasRow = "areas";
 
-    public static string HistoryRow(string areaCode, string runId) => $"{areaCode}|{runId}";
+    public static string NodeRow(string nodeCode) => "node|" + nodeCode;
+
+    public static string IndicatorRow(string indicatorCode) => "indicator|" + indicatorCode;
+
+    public static string PlacePartition(string frameworkId, string runId, string level) => $"{frameworkId}|{runId}|{level}";
+
+    public static string PlaceRow(string nodeCode, string placeCode) => $"{nodeCode}|{placeCode}";
 
     /// <summary>The exclusive upper bound of keys starting with <paramref name="prefix"/> (which ends in '|').</summary>
     public static string UpperBound(string prefix) => prefix[..^1] + "}";
@@ -97,29 +118,34 @@ internal static class TableSchema
             e["PublishedAt"] = at.ToDateTimeOffset();
         }
 
-        SetDefinition(e, p.DefinitionJson);
+        e["Engine"] = p.Engine;
+        SetLong(e, "DefinitionJson", p.DefinitionJson);
         return e;
     }
 
-    private static void SetDefinition(TableEntity e, string json)
+    /// <summary>Text longer than a property holds spills into <c>{column}2</c>, <c>{column}3</c>, … (concatenate in order).</summary>
+    private static void SetLong(TableEntity e, string column, string text)
     {
-        for (var part = 0; part * JsonPartLength < json.Length; part++)
+        e[column] = text.Length <= JsonPartLength ? text : text[..JsonPartLength];
+        for (var part = 1; part * JsonPartLength < text.Length; part++)
         {
             var start = part * JsonPartLength;
-            e[part == 0 ? "DefinitionJson" : $"DefinitionJson{part + 1}"] = json.Substring(start, Math.Min(JsonPartLength, json.Length - start));
+            e[$"{column}{part + 1}"] = text.Substring(start, Math.Min(JsonPartLength, text.Length - start));
         }
     }
 
-    private static string Definition(TableEntity e)
+    private static string GetLong(TableEntity e, string column)
     {
-        var json = e.GetString("DefinitionJson");
-        for (var part = 2; e.ContainsKey($"DefinitionJson{part}"); part++)
+        var text = e.GetString(column);
+        for (var part = 2; e.ContainsKey($"{column}{part}"); part++)
         {
-            json += e.GetString($"DefinitionJson{part}");
+            text += e.GetString($"{column}{part}");
         }
 
-        return json;
+        return text;
     }
+
+    private static string Definition(TableEntity e) => GetLong(e, "DefinitionJson");
 
     public static bool IsComplete(TableEntity run) => run.GetString("Status") == Complete;
 
@@ -158,7 +184,7 @@ internal static class TableSchema
             e["PublishedAt"] = at.ToDateTimeOffset();
         }
 
-        SetDefinition(e, p.DefinitionJson);
+        SetLong(e, "DefinitionJson", p.DefinitionJson);
         return e;
     }
 
@@ -188,20 +214,6 @@ internal static class TableSchema
         return e;
     }
 
-    public static TableEntity HistoryEntity(string frameworkId, AreaScoreRow row, Instant computedAt)
-    {
-        var e = new TableEntity(HistoryPartition(frameworkId, row.AreaCode), HistoryRow(row.AreaCode, row.RunId))
-        {
-            ["RunId"] = row.RunId,
-            ["Period"] = row.Period.ToString(),
-            ["ComputedAt"] = computedAt.ToDateTimeOffset(),
-            ["AreaCode"] = row.AreaCode,
-            ["AreaName"] = row.AreaName,
-        };
-        AddScores(e, row.Scores);
-        return e;
-    }
-
     public static AreaScoreRow ToAreaScoreRow(TableEntity e, string runId, ReferencePeriod period, IReadOnlyList<string> nodeCodes, string areaCode) =>
         new(runId, period, areaCode, e.GetString("AreaName"), nodeCodes.Select(code =>
         {
@@ -210,33 +222,156 @@ internal static class TableSchema
                 Double(e, c + "_Coverage"));
         }).ToList());
 
-    public static TableEntity IndicatorValueEntity(string partition, IndicatorValueRow row, int order, int indicatorOrder)
+    /// <summary>
+    /// Block <paramref name="block"/> of a run (areas <c>block·1000</c> onwards): its <c>areas</c> row, one row per
+    /// aggregate node and one per indicator, each cell a JSON array over the block's areas in run order.
+    /// </summary>
+    public static List<TableEntity> BlockEntities(RunPublication p, int block)
     {
-        var e = new TableEntity(partition, row.AreaCode)
+        var partition = BlockPartition(p.FrameworkId, p.RunId, block);
+        var areas = p.AreaScores;
+        var first = block * BlockSize;
+        var count = Math.Min(BlockSize, areas.Count - first);
+        var rows = new List<TableEntity>(1 + p.NodeCodes.Count + p.IndicatorCount);
+        var head = new TableEntity(partition, AreasRow) { ["First"] = first, ["Count"] = count };
+        SetLong(head, "AreaCodes", PackedJson.Strings(count, i => areas[first + i].AreaCode));
+        SetLong(head, "AreaNames", PackedJson.Strings(count, i => areas[first + i].AreaName));
+        rows.Add(head);
+        for (var k = 0; k < p.NodeCodes.Count; k++)
         {
-            ["AreaName"] = row.AreaName,
-            ["IndicatorCode"] = row.IndicatorCode,
-            ["Order"] = order,
-            ["IndicatorOrder"] = indicatorOrder,
-            ["Status"] = row.Status.ToString(),
+            var node = k;
+            NodeScore S(int i) => areas[first + i].Scores[node];
+            var e = new TableEntity(partition, NodeRow(p.NodeCodes[k])) { ["Node"] = p.NodeCodes[k], ["NodeOrder"] = k, ["First"] = first, ["Count"] = count };
+            SetLong(e, "Scores", PackedJson.Numbers(count, i => S(i).Score));
+            SetLong(e, "Ranks", PackedJson.Integers(count, i => S(i).Rank));
+            SetLong(e, "Deciles", PackedJson.Integers(count, i => S(i).Decile));
+            SetLong(e, "Quintiles", PackedJson.Integers(count, i => S(i).Quintile));
+            SetLong(e, "Coverage", PackedJson.Numbers(count, i => S(i).Coverage));
+            rows.Add(e);
+        }
+
+        for (var k = 0; k < p.IndicatorCount; k++)
+        {
+            var offset = (k * areas.Count) + first;
+            IndicatorValueRow V(int i) => p.IndicatorValues[offset + i];
+            var v = V(0);
+            var e = new TableEntity(partition, IndicatorRow(v.IndicatorCode))
+            {
+                ["Indicator"] = v.IndicatorCode, ["IndicatorOrder"] = k, ["First"] = first, ["Count"] = count,
+            };
+            SetLong(e, "RawValues", PackedJson.Numbers(count, i => V(i).RawValue));
+            SetLong(e, "NormalisedValues", PackedJson.Numbers(count, i => V(i).NormalisedValue));
+            SetLong(e, "PeriodsUsed", PackedJson.Strings(count, i => V(i).PeriodUsed?.ToString()));
+            SetLong(e, "Statuses", PackedJson.Strings(count, i => V(i).Status.ToString()));
+            SetLong(e, "Reasons", PackedJson.Strings(count, i => V(i).Reason));
+            // Provenance is the indicator's (RunPublication gives every value of an indicator the same).
+            Set(e, "ProviderId", v.ProviderId);
+            Set(e, "Publisher", v.Publisher);
+            Set(e, "Dataset", v.Dataset);
+            Set(e, "Url", v.Url);
+            Set(e, "Licence", v.Licence);
+            rows.Add(e);
+        }
+
+        return rows;
+    }
+
+    /// <summary>The rows of a run rebuilt from its block rows (read in any order).</summary>
+    public static (AreaScoreRow[] Areas, IndicatorValueRow[] Values) FromBlocks(IReadOnlyList<TableEntity> entities, PublishedRun run, IReadOnlyList<string> nodeCodes)
+    {
+        var n = run.AreaCount;
+        var codes = new string[n];
+        var names = new string[n];
+        foreach (var e in entities.Where(e => e.RowKey == AreasRow))
+        {
+            var first = Int(e, "First") ?? 0;
+            PackedJson.ReadStrings(GetLong(e, "AreaCodes")).CopyTo(codes, first);
+            PackedJson.ReadStrings(GetLong(e, "AreaNames")).CopyTo(names, first);
+        }
+
+        var scores = new NodeScore[n][];
+        for (var i = 0; i < n; i++)
+        {
+            scores[i] = new NodeScore[nodeCodes.Count];
+        }
+
+        var values = new IndicatorValueRow[n * run.IndicatorCount];
+        foreach (var e in entities.Where(e => e.RowKey != AreasRow))
+        {
+            var first = Int(e, "First") ?? 0;
+            if (e.GetString("Node") is { } node)
+            {
+                var k = Int(e, "NodeOrder") ?? 0;
+                var (s, r, d, q, c) = (PackedJson.ReadNumbers(GetLong(e, "Scores")), PackedJson.ReadIntegers(GetLong(e, "Ranks")),
+                    PackedJson.ReadIntegers(GetLong(e, "Deciles")), PackedJson.ReadIntegers(GetLong(e, "Quintiles")), PackedJson.ReadNumbers(GetLong(e, "Coverage")));
+                for (var i = 0; i < s.Length; i++)
+                {
+                    scores[first + i][k] = new NodeScore(node, s[i], r[i], d[i], q[i], c[i]);
+                }
+            }
+            else
+            {
+                var indicator = e.GetString("Indicator");
+                var offset = (Int(e, "IndicatorOrder") ?? 0) * n;
+                var (raw, normalised, periods, statuses, reasons) = (PackedJson.ReadNumbers(GetLong(e, "RawValues")),
+                    PackedJson.ReadNumbers(GetLong(e, "NormalisedValues")), PackedJson.ReadStrings(GetLong(e, "PeriodsUsed")),
+                    PackedJson.ReadStrings(GetLong(e, "Statuses")), PackedJson.ReadStrings(GetLong(e, "Reasons")));
+                var (provider, publisher, dataset, url, licence) = (e.GetString("ProviderId"), e.GetString("Publisher"), e.GetString("Dataset"),
+                    e.GetString("Url"), e.GetString("Licence"));
+                for (var i = 0; i < raw.Length; i++)
+                {
+                    var a = first + i;
+                    values[offset + a] = new IndicatorValueRow(codes[a], names[a], indicator, raw[i], normalised[i],
+                        periods[i] is { } p ? ReferencePeriod.Parse(p) : null, Enum.Parse<ValueStatus>(statuses[i]!), reasons[i],
+                        provider, publisher, dataset, url, licence);
+                }
+            }
+        }
+
+        var areas = new AreaScoreRow[n];
+        for (var i = 0; i < n; i++)
+        {
+            areas[i] = new AreaScoreRow(run.RunId, run.Period, codes[i], names[i], scores[i]);
+        }
+
+        return (areas, values);
+    }
+
+    /// <summary>One place's summary on one node: the row dashboards read for roll-ups and inequality.</summary>
+    public static TableEntity PlaceEntity(string frameworkId, string runId, PlaceRollup rollup, PlaceSummary s)
+    {
+        var level = PlaceLevels.Name(rollup.Level);
+        var e = new TableEntity(PlacePartition(frameworkId, runId, level), PlaceRow(rollup.Node, s.Place))
+        {
+            ["Node"] = rollup.Node,
+            ["Level"] = level,
+            ["PlaceCode"] = s.Place,
+            ["PlaceName"] = rollup.Names.GetValueOrDefault(s.Place, s.Place),
+            ["HigherIsWorse"] = rollup.HigherIsWorse,
+            ["Weighting"] = rollup.Weighting,
+            ["Areas"] = s.Areas,
+            ["MissingAreas"] = s.MissingAreas,
+            ["Population"] = s.Weight,
+            ["Mean"] = s.Mean,
+            ["LowestFifth"] = s.LowestFifth,
+            ["HighestFifth"] = s.HighestFifth,
+            ["FifthGap"] = s.FifthGap,
+            ["AverageRank"] = s.AverageRank,
+            ["ProportionMostDeprivedTenth"] = s.ProportionMostDeprivedTenth,
+            ["Extent"] = s.Extent,
+            ["LocalConcentration"] = s.LocalConcentration,
         };
-        Set(e, "RawValue", row.RawValue);
-        Set(e, "NormalisedValue", row.NormalisedValue);
-        Set(e, "PeriodUsed", row.PeriodUsed?.ToString());
-        Set(e, "Reason", row.Reason);
-        Set(e, "ProviderId", row.ProviderId);
-        Set(e, "Publisher", row.Publisher);
-        Set(e, "Dataset", row.Dataset);
-        Set(e, "Url", row.Url);
-        Set(e, "Licence", row.Licence);
+        Set(e, "Gini", s.Gini);
+        Set(e, "Atkinson05", s.Atkinson05);
+        Set(e, "Atkinson1", s.Atkinson1);
+        Set(e, "AdjustedMean05", s.AdjustedMean05);
+        Set(e, "AdjustedMean1", s.AdjustedMean1);
+        Set(e, "Note", s.Note);
         return e;
     }
 
-    public static IndicatorValueRow ToIndicatorValueRow(TableEntity e) =>
-        new(e.RowKey, e.GetString("AreaName"), e.GetString("IndicatorCode"), Double(e, "RawValue"), Double(e, "NormalisedValue"),
-            e.GetString("PeriodUsed") is { } p ? ReferencePeriod.Parse(p) : null, Enum.Parse<ValueStatus>(e.GetString("Status")),
-            e.GetString("Reason"), e.GetString("ProviderId"), e.GetString("Publisher"), e.GetString("Dataset"), e.GetString("Url"),
-            e.GetString("Licence"));
+    /// <summary>Rough size of an entity on the wire (UTF-16 strings, a little per property), to keep transactions small.</summary>
+    public static int ApproximateBytes(TableEntity e) => e.Sum(kv => 64 + (kv.Value is string text ? 2 * text.Length : 16));
 
     /// <summary>Numbers come back as Int32, Int64 or Double depending on how the service typed them.</summary>
     public static int? Int(TableEntity e, string key) =>

@@ -10,8 +10,11 @@ using WellbeingIndex.Benchmarks.SmallAreas;
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- methods    (each normalisation on 33,000 rows)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- telemetry  (cost of the engine-build activity, with and without a listener)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- coinr DIR  (writes the 33,000 x 40 iData/iMeta for the CLI)
+// dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- cli [runs] [--exe PATH] [--dir DIR]
+//   (whole process of `wellbeing compute` on those files: median wall and CPU; cli-stages [runs]: read/build/write in process)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- api        (HTTP compute latency, 33 boroughs)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- publish    (rows/s publishing to Azurite)
+// dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- latest     (GET runs/latest req/s on Table Storage)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- smallareas (england-lsoa and imd2025, 33,755 LSOAs, real files)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- uncertainty [runs] | sobol [N] | audit [repeats]
 //   (analysis targets, one per process: wrap in /usr/bin/time -v for whole-process time and peak memory)
@@ -25,8 +28,11 @@ return command switch
     "methods" => Run(BenchmarkRunner.Run<MethodBenchmarks>(args: rest)),
     "telemetry" => Run(BenchmarkRunner.Run<TelemetryBenchmarks>(args: rest)),
     "coinr" => CoinrFiles.Run(rest),
+    "cli" => CliBench.Run(rest),
+    "cli-stages" => CliBench.Stages(rest),
     "api" => await ComputeLatencyBenchmark.RunAsync(rest),
     "publish" => await PublishBenchmark.RunAsync(rest),
+    "latest" => await LatestRunThroughputBenchmark.RunAsync(rest),
     "uncertainty" or "sobol" or "audit" or "profile" => AnalysisBench.Run(command, rest),
     "smallareas" => await SmallAreaBench.RunAsync(rest),
     _ => Usage(),
@@ -36,6 +42,6 @@ static int Run(BenchmarkDotNet.Reports.Summary summary) => summary.HasCriticalVa
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: quick [runs] | coinr [dir] | engine | panel | methods | telemetry [BenchmarkDotNet args] | api | publish [areas...] [--indicators N] | smallareas [runs] | uncertainty [runs] | sobol [N] | audit [repeats]");
+    Console.Error.WriteLine("usage: quick [runs] | coinr [dir] | cli [runs] [--exe PATH] [--dir DIR] | cli-stages [runs] | engine | panel | methods | telemetry [BenchmarkDotNet args] | api | publish [areas...] [--indicators N] [--framework id...] | latest [seconds] [connections] | smallareas [runs] | uncertainty [runs] | sobol [N] | audit [repeats]");
     return 2;
 }

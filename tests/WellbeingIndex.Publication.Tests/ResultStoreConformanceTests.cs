@@ -149,7 +149,6 @@ public abstract class ResultStoreConformanceTests
         Assert.Equal([once], await Store.ListRunsAsync(TestRuns.FrameworkId));
         Assert.Equal(scores, Describe(await Store.GetAreaScoresAsync(TestRuns.FrameworkId, once.RunId)));
         Assert.Equal(values, Describe(await Store.GetIndicatorValuesAsync(TestRuns.FrameworkId, once.RunId)));
-        Assert.Single(await Store.GetAreaHistoryAsync(TestRuns.FrameworkId, "E09000001"));
     }
 
     [Fact]
@@ -176,23 +175,6 @@ public abstract class ResultStoreConformanceTests
     }
 
     [Fact]
-    public async Task Area_history_lists_complete_runs_oldest_first()
-    {
-        var y2023 = await Store.PublishAsync(TestRuns.Build(year: 2023));
-        var y2024 = await Store.PublishAsync(TestRuns.Build(year: 2024, computedAt: TestRuns.Noon2024 + Duration.FromDays(1), payShift: 5));
-
-        var history = await Store.GetAreaHistoryAsync(TestRuns.FrameworkId, "E09000003");
-
-        Assert.Equal([y2023.RunId, y2024.RunId], history.Select(h => h.RunId));
-        Assert.Equal([ReferencePeriod.ForCalendarYear(2023), ReferencePeriod.ForCalendarYear(2024)], history.Select(h => h.Period));
-        Assert.All(history, h => Assert.Equal("E09000003", h.AreaCode));
-        // A pay shift of 5 moves every area alike: min-max scores and so Barnet's index (66.7, rank 1) do not change.
-        Assert.All(history, h => Assert.Equal(200.0 / 3, h["index"].Score!.Value, 9));
-        Assert.All(history, h => Assert.Equal(1, h["index"].Rank));
-        Assert.Empty(await Store.GetAreaHistoryAsync(TestRuns.FrameworkId, "E09000099"));
-    }
-
-    [Fact]
     public async Task A_publish_dying_midway_leaves_readers_on_the_previous_run_and_can_be_rerun()
     {
         var previous = await Store.PublishAsync(TestRuns.Build(year: 2023));
@@ -205,7 +187,6 @@ public abstract class ResultStoreConformanceTests
         Assert.Equal(previous, await Store.GetLatestRunAsync(TestRuns.FrameworkId));
         Assert.Equal([previous], await Store.ListRunsAsync(TestRuns.FrameworkId));
         Assert.Equal(previousScores, Describe(await Store.GetAreaScoresAsync(TestRuns.FrameworkId, previous.RunId)));
-        Assert.Single(await Store.GetAreaHistoryAsync(TestRuns.FrameworkId, "E09000001"));
         var unfinished = PublicationOf(next);
         Assert.Null(await Store.GetRunAsync(TestRuns.FrameworkId, unfinished));
         Assert.Empty(await Store.GetAreaScoresAsync(TestRuns.FrameworkId, unfinished));
@@ -223,7 +204,6 @@ public abstract class ResultStoreConformanceTests
         Assert.Equal([rerun, previous], await Store.ListRunsAsync(TestRuns.FrameworkId));
         Assert.Equal(4, (await Store.GetAreaScoresAsync(TestRuns.FrameworkId, rerun.RunId)).Count);
         Assert.Equal(12, (await Store.GetIndicatorValuesAsync(TestRuns.FrameworkId, rerun.RunId)).Count);
-        Assert.Equal([previous.RunId, rerun.RunId], (await Store.GetAreaHistoryAsync(TestRuns.FrameworkId, "E09000001")).Select(h => h.RunId));
     }
 
     [Fact]
@@ -327,7 +307,6 @@ public abstract class ResultStoreConformanceTests
         Assert.Empty(await Store.ListRunsAsync("nothing-published"));
         Assert.Empty(await Store.GetAreaScoresAsync(TestRuns.FrameworkId, "2023-0000000000000000"));
         Assert.Empty(await Store.GetIndicatorValuesAsync(TestRuns.FrameworkId, "2023-0000000000000000"));
-        Assert.Empty(await Store.GetAreaHistoryAsync(TestRuns.FrameworkId, "E09000001"));
     }
 
     [Fact]

@@ -43,4 +43,33 @@ public sealed class RunPublicationTests
         Assert.Equal(Instant.FromUtc(2024, 6, 1, 12, 0) + Duration.FromMilliseconds(1), RunPublication.Truncate(precise));
         Assert.Equal(RunPublication.Truncate(precise), RunPublication.From(TestRuns.Build(computedAt: precise)).ComputedAt);
     }
+
+    [Fact]
+    public void Republishing_after_an_engine_change_gives_a_new_run_id()
+    {
+        var run = TestRuns.Build();
+
+        var before = RunPublication.From(run, [], "1.0.0.0/0123456789abcdef0123456789abcdef");
+        var again = RunPublication.From(run, [], "1.0.0.0/0123456789abcdef0123456789abcdef");
+        var fixedEngine = RunPublication.From(run, [], "1.0.0.0/fedcba9876543210fedcba9876543210");
+
+        Assert.Equal(before.RunId, again.RunId);
+        Assert.NotEqual(before.RunId, fixedEngine.RunId);
+        Assert.Equal("1.0.0.0/fedcba9876543210fedcba9876543210", fixedEngine.Engine);
+        // By default the fingerprint is the engine assembly's: its version and module version id (new with each change of its code).
+        var engine = typeof(WellbeingIndex.Engine.Pipeline.IndexPipeline).Assembly;
+        Assert.Equal($"{engine.GetName().Version}/{engine.ManifestModule.ModuleVersionId:N}", RunPublication.From(run).Engine);
+        Assert.Equal(RunPublication.From(run, [], RunPublication.From(run).Engine).RunId, RunPublication.From(run).RunId);
+    }
+
+    [Fact]
+    public void A_recipe_change_gives_a_new_run_id()
+    {
+        var run = TestRuns.Build();
+        var zscores = run.Result.Definition.Steps.Select(s => s.Step == "normalise" ? s with { Method = WellbeingIndex.Engine.Methods.MethodSpec.Of("zscore") } : s);
+        var changed = WellbeingIndex.Engine.Definition.IndexDefinition.Create(run.Result.Definition.Id, run.Result.Definition.Nodes, [.. zscores]);
+        var result = WellbeingIndex.Engine.Pipeline.IndexPipeline.Run(changed, run.Result.Input);
+
+        Assert.NotEqual(RunPublication.From(run).RunId, RunPublication.From(run with { Result = result }).RunId);
+    }
 }

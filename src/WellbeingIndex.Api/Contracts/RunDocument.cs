@@ -99,11 +99,13 @@ public sealed record RunDocument(RunDocument.RunInfo Run, JsonElement? Definitio
     /// <summary>JSON, or CSV (one row per area, five columns per node) when the client asks for text/csv.</summary>
     /// <remarks>With an uncertainty analysis, CSV rows end with the index's rank median and 5th–95th percentile.</remarks>
     public Microsoft.AspNetCore.Http.IResult ToResult(Microsoft.AspNetCore.Http.HttpRequest request) =>
-        Csv.IsWanted(request) && Areas.Count > 0
-            ? Csv.Result(
-                Uncertainty is null ? RunCsv.Header(Areas[0].Scores, "area_code", "area_name") : [.. RunCsv.Header(Areas[0].Scores, "area_code", "area_name"), "rank_median", "rank_p05", "rank_p95"],
-                Areas.Select((a, i) => Uncertainty is null
-                    ? (IReadOnlyList<object?>)[a.AreaCode, a.AreaName, .. RunCsv.Cells(a.Scores)]
-                    : [a.AreaCode, a.AreaName, .. RunCsv.Cells(a.Scores), Uncertainty[i].MedianRank, Uncertainty[i].RankP05, Uncertainty[i].RankP95]))
-            : ApiJson.Result(this);
+        Csv.IsWanted(request) && Areas.Count > 0 ? CsvResult() : ApiJson.Result(this);
+
+    /// <summary>The CSV form of <see cref="ToResult"/>.</summary>
+    internal TextResult CsvResult() =>
+        (TextResult)Csv.Result(
+            Uncertainty is null ? RunCsv.Header(Areas[0].Scores, "area_code", "area_name") : [.. RunCsv.Header(Areas[0].Scores, "area_code", "area_name"), "rank_median", "rank_p05", "rank_p95"],
+            Areas.Select((a, i) => Uncertainty is null
+                ? (IReadOnlyList<object?>)[a.AreaCode, a.AreaName, .. RunCsv.Cells(a.Scores)]
+                : [a.AreaCode, a.AreaName, .. RunCsv.Cells(a.Scores), Uncertainty[i].MedianRank, Uncertainty[i].RankP05, Uncertainty[i].RankP95]));
 }

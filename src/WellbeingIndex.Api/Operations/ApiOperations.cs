@@ -25,6 +25,8 @@ public static class ApiOperations
     [
         typeof(Health), typeof(HealthReady), typeof(ListFrameworks), typeof(GetFramework), typeof(ListIndicators), typeof(ComputeIndex),
         typeof(GetLatestRun), typeof(GetRun), typeof(GetAreaHistory), typeof(GetSeries), typeof(PublishFramework),
+        typeof(GetInequality),
+        typeof(AuditFramework), typeof(StartSensitivityJob), typeof(GetJob), typeof(GetJobResult), typeof(CancelJob),
     ];
 
     /// <summary>Maps every operation as a minimal-API endpoint under <c>/api</c> (the standalone server).</summary>
@@ -42,6 +44,12 @@ public static class ApiOperations
         GetAreaHistory.Map(routes);
         GetSeries.Map(routes);
         PublishFramework.Map(routes);
+        GetInequality.Map(routes);
+        AuditFramework.Map(routes);
+        StartSensitivityJob.Map(routes);
+        GetJob.Map(routes);
+        GetJobResult.Map(routes);
+        CancelJob.Map(routes);
     }
 
     internal static string Pattern(string route) => $"/{RoutePrefix}/{route}";

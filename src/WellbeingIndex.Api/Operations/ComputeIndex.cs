@@ -5,6 +5,7 @@ using WellbeingIndex.Abstractions;
 using WellbeingIndex.Api.Compute;
 using WellbeingIndex.Api.Contracts;
 using WellbeingIndex.Api.Http;
+using WellbeingIndex.Api.Work;
 using WellbeingIndex.Engine;
 using WellbeingIndex.Engine.Definition;
 using WellbeingIndex.Engine.Uncertainty;
@@ -21,7 +22,7 @@ namespace WellbeingIndex.Api.Operations;
 /// definition used and every indicator value. Provider values, latest periods and what-if definitions are kept in
 /// memory (<see cref="PreparedRuns"/>), so a what-if over every area costs one run of the recipe.
 /// </remarks>
-public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings, PreparedRuns prepared)
+public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings, PreparedRuns prepared, HeavyWork work, WorkLimits limits)
 {
     public const string Name = "ComputeIndex";
     public const string Method = "post";
@@ -46,44 +47,42 @@ public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings,
             return (await ComputeSeriesAsync(framework, definition, body, ct)).ToResult(request);
         }
 
-        var period = body.Period ?? await prepared.LatestPeriodAsync(framework, ct);
-        if (body.Period is not null)
-        {
-            await CheckPeriodAsync(runtime, definition, period, ct);
-        }
+        var period = body.Period is null ? await prepared.LatestPeriodAsync(framework, ct) : await PeriodAsync(runtime, framework, definition, body.Period, ct);
 
         try
         {
-            RunDocument document;
-            FrameworkRun run;
-            if (body.Areas is null)
-            {
-                var baseRun = await prepared.BaseAsync(framework, period, ct);
-                run = variant is null ? baseRun.Run : prepared.Vary(baseRun, variant.Definition, ct);
-                document = full ? RunDocument.Computed(run, body.IsWhatIf)
-                    : RunDocument.Lean(run, variant is null ? baseRun.RunId : PreparedRuns.WhatIfRunId(baseRun, variant), body.IsWhatIf);
-            }
-            else
-            {
-                run = await runtime.Runner.ComputeAsync(framework, period, body.Areas, variant?.Definition, ct);
-                var computed = RunDocument.Computed(run, body.IsWhatIf);
-                document = full ? computed : computed with { Definition = null, IndicatorValues = null };
-            }
+            var areas = body.Areas?.Count ?? framework.Areas.Count;
+            var runs = 1L + (body.Uncertainty?.Runs ?? 0);
+            WorkBudget.Check(runs, areas, definition.Nodes.Length, limits.ComputeBudget, body.Uncertainty is null ? "areas" : "uncertainty.runs",
+                WorkLimits.ComputeBudgetKey, $"Give fewer areas or runs, or submit the analysis as a job: POST /api/frameworks/{framework.Id}/sensitivity.");
+            var document = await work.RunAsync(WorkBudget.Cells(runs, areas, definition.Nodes.Length), body.Uncertainty is not null,
+                body.Uncertainty is null ? "areas" : "uncertainty", async token =>
+                {
+                    RunDocument document;
+                    FrameworkRun run;
+                    if (body.Areas is null)
+                    {
+                        var baseRun = await prepared.BaseAsync(framework, period, token);
+                        run = variant is null ? baseRun.Run : prepared.Vary(baseRun, variant.Definition, token);
+                        document = full ? RunDocument.Computed(run, body.IsWhatIf)
+                            : RunDocument.Lean(run, variant is null ? baseRun.RunId : PreparedRuns.WhatIfRunId(baseRun, variant), body.IsWhatIf);
+                    }
+                    else
+                    {
+                        run = await runtime.Runner.ComputeAsync(framework, period, body.Areas, variant?.Definition, token);
+                        var computed = RunDocument.Computed(run, body.IsWhatIf);
+                        document = full ? computed : computed with { Definition = null, IndicatorValues = null };
+                    }
 
-            if (body.Uncertainty is { } options)
-            {
-                document = document with { Uncertainty = UncertaintyAnalysis.Run(run.Result, options, cancellationToken: ct).Areas.Select(RankUncertainty.From).ToList() };
-            }
-
+                    return body.Uncertainty is { } options
+                        ? document with { Uncertainty = UncertaintyAnalysis.Run(run.Result, options, cancellationToken: token).Areas.Select(RankUncertainty.From).ToList() }
+                        : document;
+                }, ct);
             return document.ToResult(request);
         }
         catch (IndexComputationException e)
         {
-            // The data cannot support what was asked (no value for these areas at this period, a geometric mean
-            // meeting negative z-scores): name the fields that shaped it; with none given, the default period did.
-            var fields = body.GivenFields.Count > 0 ? body.GivenFields : ["period"];
-            throw new ApiProblem(StatusCodes.Status422UnprocessableEntity, "The index cannot be computed with these settings.", e.Message,
-                fields.ToDictionary(f => f, _ => new[] { e.Message })).ToException();
+            throw Uncomputable(body.GivenFields, e, "period");
         }
     }
 
@@ -117,14 +116,17 @@ public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings,
         await CheckPeriodAsync(runtime, definition, from, ct, "from");
         try
         {
-            var series = await runtime.Runner.ComputeSeriesAsync(framework, from, to, null, body.Areas, body.IsWhatIf ? definition : null, ct: ct);
-            return SeriesDocument.Computed(series, body.IsWhatIf);
+            var areas = body.Areas?.Count ?? framework.Areas.Count;
+            var periods = FrameworkRunner.Span(from, to).Count;
+            WorkBudget.Check(periods, areas, definition.Nodes.Length, limits.ComputeBudget, body.From is null ? "to" : "from",
+                WorkLimits.ComputeBudgetKey, "Ask for a shorter range or fewer areas.");
+            return await work.RunAsync(WorkBudget.Cells(periods, areas, definition.Nodes.Length), false, body.From is null ? "to" : "from", async token =>
+                SeriesDocument.Computed(await runtime.Runner.ComputeSeriesAsync(framework, from, to, null, body.Areas, body.IsWhatIf ? definition : null, ct: token),
+                    body.IsWhatIf), ct);
         }
         catch (IndexComputationException e)
         {
-            var fields = body.GivenFields.Count > 0 ? body.GivenFields : ["from"];
-            throw new ApiProblem(StatusCodes.Status422UnprocessableEntity, "The index cannot be computed with these settings.", e.Message,
-                fields.ToDictionary(f => f, _ => new[] { e.Message })).ToException();
+            throw Uncomputable(body.GivenFields, e, "from");
         }
     }
 
@@ -137,7 +139,32 @@ public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings,
             .Produces<RunDocument>(StatusCodes.Status200OK, "application/json", "text/csv")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+    /// <summary>The period asked for, checked against the indicators' first data; the framework's latest when none was asked for.</summary>
+    internal static async Task<ReferencePeriod> PeriodAsync(WellbeingRuntime runtime, Framework framework, IndexDefinition definition,
+        ReferencePeriod? asked, CancellationToken ct)
+    {
+        if (asked is not { } period)
+        {
+            return await runtime.Runner.LatestPeriodAsync(framework, ct);
+        }
+
+        await CheckPeriodAsync(runtime, definition, period, ct);
+        return period;
+    }
+
+    /// <summary>
+    /// The data cannot support what was asked (no value for these areas at this period, a geometric mean meeting
+    /// negative z-scores): a 422 naming the fields that shaped it; with none given, <paramref name="fallback"/> did.
+    /// </summary>
+    internal static ApiException Uncomputable(IReadOnlyList<string> given, IndexComputationException e, string fallback)
+    {
+        var fields = given.Count > 0 ? given : [fallback];
+        return new ApiProblem(StatusCodes.Status422UnprocessableEntity, "The index cannot be computed with these settings.", e.Message,
+            fields.ToDictionary(f => f, _ => new[] { e.Message })).ToException();
+    }
 
     /// <summary>
     /// A period before an indicator's first data cannot be computed (nothing at or before it): say so as a fault of
@@ -165,7 +192,7 @@ public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings,
         }
     }
 
-    private static void CheckAreas(Framework framework, IReadOnlyList<string>? areas)
+    internal static void CheckAreas(Framework framework, IReadOnlyList<string>? areas)
     {
         if (areas is null)
         {

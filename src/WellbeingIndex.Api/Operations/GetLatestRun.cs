@@ -11,7 +11,7 @@ namespace WellbeingIndex.Api.Operations;
 /// <c>GET /api/frameworks/{id}/runs/latest</c>: the run the latest pointer names (JSON, or CSV with <c>Accept: text/csv</c>).
 /// 404 (<c>code</c> NoPublishedRun) only when storage answered that there is none; 503 when storage is unavailable.
 /// </summary>
-public sealed class GetLatestRun(WellbeingRuntime runtime, IResultStore store)
+public sealed class GetLatestRun(WellbeingRuntime runtime, IResultStore store, PublishedRunResponses responses)
 {
     public const string Name = "GetLatestRun";
     public const string Method = "get";
@@ -24,7 +24,7 @@ public sealed class GetLatestRun(WellbeingRuntime runtime, IResultStore store)
         var run = await store.GetLatestRunAsync(framework.Id, cancellationToken)
             ?? throw (ApiProblem.NotFound($"Nothing has been published for '{framework.Id}' yet (no published run); POST /api/frameworks/{framework.Id}/publish or wait for the timer.")
                 with { Code = "NoPublishedRun" }).ToException();
-        return (await RunDocument.ReadAsync(store, run, cancellationToken)).ToResult(request);
+        return await responses.GetAsync(store, run, request, cancellationToken);
     }
 
     internal static void Map(IEndpointRouteBuilder routes) =>

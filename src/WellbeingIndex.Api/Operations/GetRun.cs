@@ -11,7 +11,7 @@ namespace WellbeingIndex.Api.Operations;
 /// <c>GET /api/frameworks/{id}/runs/{runId}</c>: a published run by id (JSON, or CSV with <c>Accept: text/csv</c>),
 /// immutable: strong ETag, <c>Cache-Control: immutable</c>, 304 for a matching <c>If-None-Match</c>.
 /// </summary>
-public sealed class GetRun(WellbeingRuntime runtime, IResultStore store)
+public sealed class GetRun(WellbeingRuntime runtime, IResultStore store, PublishedRunResponses responses)
 {
     public const string Name = "GetRun";
     public const string Method = "get";
@@ -37,7 +37,7 @@ public sealed class GetRun(WellbeingRuntime runtime, IResultStore store)
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        return (await RunDocument.ReadAsync(store, run, cancellationToken)).ToResult(request);
+        return await responses.GetAsync(store, run, request, cancellationToken);
     }
 
     internal static void Map(IEndpointRouteBuilder routes) =>

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -24,35 +22,11 @@ public sealed class PublishFramework(WellbeingRuntime runtime, IndexPublisher pu
     public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Authorize(request);
+        FunctionKeyRequired.Authorize(request, settings, "publishing");
         var framework = runtime.Framework(id);
         var run = await publisher.PublishAsync(framework, null, cancellationToken);
         await publisher.PublishSeriesAsync(framework, cancellationToken);
         return ApiJson.Result(PublishSummary.From(run), StatusCodes.Status201Created);
-    }
-
-    private void Authorize(HttpRequest request)
-    {
-        if (settings.UnderFunctionsHost)
-        {
-            return;
-        }
-
-        if (settings.PublishKey is null)
-        {
-            throw new ApiProblem(StatusCodes.Status403Forbidden, "Publishing over HTTP is not configured.",
-                $"Running standalone, publishing needs a key: set {ApiSettings.PublishKeyKey} to a secret and send it in the {ApiOperations.KeyHeader} header. " +
-                $"The in-process timer ({ApiSettings.TimerKey}) and start-up publish ({ApiSettings.PublishOnStartKey}) need no key.").ToException();
-        }
-
-        var given = request.Headers[ApiOperations.KeyHeader].ToString();
-        if (given.Length == 0 || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(settings.PublishKey)))
-        {
-            throw new ApiProblem(StatusCodes.Status401Unauthorized, "Unauthorized",
-                $"The {ApiOperations.KeyHeader} header is {(given.Length == 0 ? "missing" : "wrong")}; it must equal {ApiSettings.PublishKeyKey}.",
-                new Dictionary<string, string[]> { [ApiOperations.KeyHeader] = [given.Length == 0 ? "is required." : $"does not match {ApiSettings.PublishKeyKey}."] })
-                .ToException();
-        }
     }
 
     internal static void Map(IEndpointRouteBuilder routes) =>

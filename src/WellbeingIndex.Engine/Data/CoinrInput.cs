@@ -177,7 +177,7 @@ public static class CoinrInput
             PeriodRows rows;
             if (timeCol < 0)
             {
-                rows = single ??= periods[""] = new PeriodRows(indicators, groupIndex.Select(g => g.Name).ToList(), 1024);
+                rows = single ??= periods[""] = new PeriodRows(indicators, groupIndex.Select(g => g.Name).ToList(), table.RecordCountHint ?? 1024);
             }
             else if (!periodLookup.TryGetValue(table[timeCol], out rows!))
             {

@@ -11,11 +11,18 @@ public sealed class CsvTable : IDisposable
 {
     private readonly CsvRecordReader _csv;
 
-    private CsvTable(CsvRecordReader csv, string source)
+    private CsvTable(CsvRecordReader csv, string source, int? records)
     {
         _csv = csv;
         Source = source;
+        RecordCountHint = records;
     }
+
+    /// <summary>
+    /// At least the number of records a file holds (its lines less the header's; a quoted line break or a blank
+    /// line makes it more), so readers can size their columns once; null when not read from a file.
+    /// </summary>
+    public int? RecordCountHint { get; }
 
     /// <summary>The file name (or other label) used in error messages.</summary>
     public string Source { get; }
@@ -38,12 +45,12 @@ public sealed class CsvTable : IDisposable
             throw new InputDataException($"file not found: {path}", path);
         }
 
-        return Open(() => CsvRecordReader.OpenFile(path), Path.GetFileName(path));
+        return Open(() => CsvRecordReader.OpenFile(path), Path.GetFileName(path), LinesAfterTheFirst(path));
     }
 
     /// <summary>Reads the header of <paramref name="reader"/> (disposed with the table), naming errors after <paramref name="source"/>.</summary>
     /// <exception cref="InputDataException">The text is empty or its header is malformed.</exception>
-    public static CsvTable Read(TextReader reader, string source) => Open(() => CsvRecordReader.Open(reader), source);
+    public static CsvTable Read(TextReader reader, string source) => Open(() => CsvRecordReader.Open(reader), source, null);
 
     /// <summary>Moves to the next non-blank record; false at the end.</summary>
     /// <exception cref="InputDataException">Malformed quoting, or a record whose width differs from the header's.</exception>
@@ -91,14 +98,40 @@ public sealed class CsvTable : IDisposable
     public int Require(string column) =>
         IndexOf(column) is var i and >= 0 ? i : throw new InputDataException($"required column '{column}' is missing (columns: {string.Join(", ", Header)})", Source, 1);
 
+    /// <summary>Lines after the first, counting line feeds (a vectorised pass, a few ms for 25 MB).</summary>
+    private static int LinesAfterTheFirst(string path)
+    {
+        using var file = File.OpenHandle(path);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 20);
+        try
+        {
+            long offset = 0;
+            var feeds = 0;
+            var last = (byte)'\n';
+            int read;
+            while ((read = RandomAccess.Read(file, buffer, offset)) > 0)
+            {
+                feeds += buffer.AsSpan(0, read).Count((byte)'\n');
+                last = buffer[read - 1];
+                offset += read;
+            }
+
+            return Math.Max(0, feeds - (last == '\n' ? 1 : 0));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     /// <summary>Closes the file.</summary>
     public void Dispose() => _csv.Dispose();
 
-    private static CsvTable Open(Func<CsvRecordReader> open, string source)
+    private static CsvTable Open(Func<CsvRecordReader> open, string source, int? records)
     {
         try
         {
-            return new CsvTable(open(), source);
+            return new CsvTable(open(), source, records);
         }
         catch (CsvFormatException e)
         {

@@ -17,8 +17,8 @@ namespace WellbeingIndex.Engine.Panel;
 public static class PanelPipeline
 {
     /// <exception cref="IndexComputationException">
-    /// The base period is not in the data, a period lacks an indicator, the base weights column is missing, or a method
-    /// cannot be fitted across periods (dist2ref).
+    /// The base period is not in the data, a period lacks an indicator, the base weights column is missing, a method
+    /// cannot be fitted across periods (dist2ref), or a pooled or base-period run has a screen step.
     /// </exception>
     public static PanelResult Run(IndexDefinition definition, PanelData panel, PanelOptions? options = null, MethodRegistry? registry = null,
         CancellationToken cancellationToken = default)
@@ -61,6 +61,14 @@ public static class PanelPipeline
         {
             throw new IndexComputationException(
                 $"Indicator '{dist2ref.Code}' is normalised by dist2ref, whose reference area has a value in every period: use time mode per-period.");
+        }
+
+        if (definition.Step(StepNames.Screen) is not null)
+        {
+            // The stacked run would drop area-period rows, leaving the period boundaries and the base period's fit rows
+            // pointing at the wrong rows.
+            throw new IndexComputationException(
+                $"The screen step removes areas period by period, which time mode {TimeDefinition.ModeName(time.Mode)} cannot do on the stacked panel: use time mode per-period, or remove the screen step.");
         }
 
         var run = time.Mode == TimeMode.BasePeriod ? WithoutTruncation(definition) : definition;

@@ -20,14 +20,27 @@ public static class IndexPipeline
     public const int ParallelFromAreas = 2048;
 
     public static IndexResult Run(IndexDefinition definition, IndicatorData data, MethodRegistry? registry = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        Traced(definition, data, registry, keepTables: false, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="Run(IndexDefinition, IndicatorData, MethodRegistry?, CancellationToken)"/>; with
+    /// <paramref name="keepTables"/> every intermediate table is kept as built instead of the normalised one being
+    /// recomputed when first read: for callers that read them all (a command writing every indicator's scores).
+    /// </summary>
+    public static IndexResult Run(IndexDefinition definition, IndicatorData data, bool keepTables, MethodRegistry? registry = null,
+        CancellationToken cancellationToken = default) =>
+        Traced(definition, data, registry, keepTables, cancellationToken);
+
+    private static IndexResult Traced(IndexDefinition definition, IndicatorData data, MethodRegistry? registry, bool keepTables,
+        CancellationToken cancellationToken)
     {
         using var activity = WellbeingTelemetry.Start(WellbeingTelemetry.IndexBuild);
         activity?.SetTag(WellbeingTelemetry.IndexId, definition?.Id).SetTag(WellbeingTelemetry.Areas, data?.AreaCount)
             .SetTag(WellbeingTelemetry.Indicators, definition?.Indicators.Length);
         try
         {
-            return Run(definition!, data!, registry, null, cancellationToken);
+            return Run(definition!, data!, registry, null, cancellationToken, keepTables);
         }
         catch (Exception e) when (activity is not null)
         {
@@ -36,9 +49,13 @@ public static class IndexPipeline
         }
     }
 
-    /// <summary>The run over a stacked panel when <paramref name="panel"/> is given (see <see cref="PanelScope"/>).</summary>
+    /// <summary>
+    /// The run over a stacked panel when <paramref name="panel"/> is given (see <see cref="PanelScope"/>).
+    /// <paramref name="keepTables"/> keeps the normalised table built rather than recomputing it when read: for
+    /// callers that read every indicator's scores (an analysis re-aggregating them), where recomputing would double the work.
+    /// </summary>
     internal static IndexResult Run(IndexDefinition definition, IndicatorData data, MethodRegistry? registry, PanelScope? panel,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool keepTables = false)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(data);
@@ -85,8 +102,18 @@ public static class IndexPipeline
         var treatments = new ConcurrentBag<(int Order, TreatmentOutcome Outcome)>();
         var imputed = new int[codes.Length];
 
-        foreach (var step in definition.Steps)
+        double[][]? scratch = null;
+        Lazy<double[][]>? normalised = null;
+        var steps = definition.Steps;
+        var lastDataStep = -1;
+        for (var s = 0; s < steps.Length; s++)
         {
+            if (steps[s].Step != StepNames.Aggregate) lastDataStep = s;
+        }
+
+        for (var stepIndex = 0; stepIndex < steps.Length; stepIndex++)
+        {
+            var step = steps[stepIndex];
             cancellationToken.ThrowIfCancellationRequested();
             switch (step.Step)
             {
@@ -157,14 +184,14 @@ public static class IndexPipeline
                 case StepNames.Normalise:
                 {
                     var input = current;
-                    var output = new double[codes.Length][];
                     var applyTransforms = !transformsApplied;
-                    ForEachColumn(0, codes.Length, parallel, k =>
+                    var stepContexts = contexts;
+                    void NormaliseInto(int k, double[] column)
                     {
-                        var column = (double[])input[k].Clone();
+                        Array.Copy(input[k], column, column.Length);
                         if (applyTransforms && indicators[k].Transform is { } t)
                         {
-                            registry.Get<ITransform>(t.Method).Transform(column, t, contexts[k]);
+                            registry.Get<ITransform>(t.Method).Transform(column, t, stepContexts[k]);
                         }
 
                         var direction = indicators[k].Direction;
@@ -180,18 +207,52 @@ public static class IndexPipeline
                         var normaliser = registry.Get<INormaliser>(spec.Method);
                         if (panel is null)
                         {
-                            normaliser.Normalise(column, column, spec, contexts[k]);
+                            normaliser.Normalise(column, column, spec, stepContexts[k]);
                         }
                         else
                         {
-                            panel.Normalise(normaliser, column, spec, contexts[k]);
+                            panel.Normalise(normaliser, column, spec, stepContexts[k]);
                         }
+                    }
 
-                        output[k] = column;
-                    });
+                    var output = new double[codes.Length][];
+                    var n = areas.AreaCount;
                     transformsApplied = true;
+                    if (panel is null && !keepTables && stepIndex == lastDataStep)
+                    {
+                        // Only aggregation reads this table: normalise into pooled scratch and recompute the table
+                        // (the same bits: the same code on the same input) if a caller reads it.
+                        ForEachColumn(0, codes.Length, parallel, k =>
+                        {
+                            output[k] = ColumnPool.Rent(n);
+                            NormaliseInto(k, output[k]);
+                        });
+                        scratch = output;
+                        var columnCodes = codes;
+                        normalised = new Lazy<double[][]>(() =>
+                        {
+                            var columns = new double[columnCodes.Length][];
+                            ForEachColumn(0, columnCodes.Length, new ParallelOptions(), k =>
+                            {
+                                columns[k] = new double[n];
+                                NormaliseInto(k, columns[k]);
+                            });
+                            return columns;
+                        });
+                        var lazy = normalised;
+                        tables.Add(new ResultTable(ResultTable.Normalised, codes, new Lazy<Dictionary<string, double[]>>(() => Map(columnCodes, lazy.Value))));
+                    }
+                    else
+                    {
+                        ForEachColumn(0, codes.Length, parallel, k =>
+                        {
+                            output[k] = new double[n];
+                            NormaliseInto(k, output[k]);
+                        });
+                        tables.Add(Table(ResultTable.Normalised, codes, output));
+                    }
+
                     current = output;
-                    tables.Add(Table(ResultTable.Normalised, codes, current));
                     break;
                 }
 
@@ -214,12 +275,31 @@ public static class IndexPipeline
         }
 
         var weightsUsed = new Dictionary<string, double>(StringComparer.Ordinal);
-        var coverage = Aggregate(definition, scores, context, registry, parallel, areas.AreaCount, weightsUsed);
+        Aggregate(definition, scores, context, registry, parallel, areas.AreaCount, weightsUsed);
         var aggregates = definition.AggregatesBottomUp;
         tables.Add(Table(ResultTable.Aggregated, aggregates.Select(a => a.Code).ToArray(), aggregates.Select(a => scores[a.Code]).ToArray()));
 
-        var nodeScores = indicators.Select(i => new NodeScores(i, 1, scores[i.Code], null))
-            .Concat(aggregates.Select(a => new NodeScores(a, definition.LevelOf(a.Code), scores[a.Code], coverage[a.Code])))
+        // Every node's final column: an indicator's is the normalised table's, recomputed on demand when not kept.
+        var final = new Dictionary<string, Lazy<double[]>>(scores.Count, StringComparer.Ordinal);
+        for (var k = 0; k < codes.Length; k++)
+        {
+            var column = k;
+            final[codes[k]] = normalised is { } table ? new Lazy<double[]>(() => table.Value[column]) : new Lazy<double[]>(current[k]);
+        }
+
+        foreach (var a in aggregates)
+        {
+            final[a.Code] = new Lazy<double[]>(scores[a.Code]);
+        }
+
+        if (scratch is not null)
+        {
+            ColumnPool.Return(scratch);
+        }
+
+        var nodeScores = indicators.Select(i => new NodeScores(i, 1, final[i.Code], null))
+            .Concat(aggregates.Select(a => new NodeScores(a, definition.LevelOf(a.Code), final[a.Code],
+                new Lazy<double[]>(() => Coverage(definition.ChildrenOf(a.Code).Select(c => final[c.Code].Value).ToArray(), areas.AreaCount)))))
             .ToList();
         var imputedCounts = codes.Select((c, k) => (c, k)).ToImmutableSortedDictionary(x => x.c, x => imputed[x.k], StringComparer.Ordinal);
         return new IndexResult(definition, data, areas.AreaCodes, areas.AreaNames, tables, nodeScores,
@@ -227,15 +307,42 @@ public static class IndexPipeline
             weightsUsed.ToImmutableSortedDictionary(StringComparer.Ordinal));
     }
 
-    private static Dictionary<string, double[]> Aggregate(IndexDefinition definition, Dictionary<string, double[]> scores,
+    /// <summary>The share of <paramref name="columns"/> present (not NaN) per area.</summary>
+    private static double[] Coverage(double[][] columns, int areaCount)
+    {
+        var present = new double[areaCount];
+        Coverage(columns, present);
+        return present;
+    }
+
+    /// <summary>
+    /// Column by column (contiguous reads), then one pass to turn counts into shares. Divides (not multiplies by 1/n):
+    /// 5 × (1/6) &lt; 5/6 in floating point, which would drop an area exactly at the minimum.
+    /// </summary>
+    private static void Coverage(double[][] columns, Span<double> present)
+    {
+        present.Clear();
+        foreach (var column in columns)
+        {
+            for (var i = 0; i < present.Length; i++)
+            {
+                present[i] += double.IsNaN(column[i]) ? 0 : 1;
+            }
+        }
+
+        for (var i = 0; i < present.Length; i++)
+        {
+            present[i] /= columns.Length;
+        }
+    }
+
+    private static void Aggregate(IndexDefinition definition, Dictionary<string, double[]> scores,
         ColumnContext context, MethodRegistry registry, ParallelOptions parallel, int areaCount, Dictionary<string, double> used)
     {
-        var coverage = new Dictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var level in definition.AggregatesBottomUp.GroupBy(a => definition.LevelOf(a.Code)))
         {
             var nodes = level.ToArray();
             var outputs = new double[nodes.Length][];
-            var covers = new double[nodes.Length][];
             ForEachColumn(0, nodes.Length, parallel, j =>
             {
                 var node = nodes[j];
@@ -259,40 +366,26 @@ public static class IndexPipeline
                     for (var c = 0; c < children.Length; c++) used[children[c].Code] = weights[c];
                 }
 
-                // Column by column (contiguous reads), then one pass to turn counts into shares.
-                var present = new double[areaCount];
-                foreach (var column in columns)
-                {
-                    for (var i = 0; i < areaCount; i++)
-                    {
-                        present[i] += double.IsNaN(column[i]) ? 0 : 1;
-                    }
-                }
-
+                var present = ColumnPool.Rent(areaCount);
+                Coverage(columns, present);
                 var minCoverage = node.MinCoverage ?? definition.MinCoverage;
                 for (var i = 0; i < areaCount; i++)
                 {
-                    // Divide (not multiply by 1/n): 5 × (1/6) < 5/6 in floating point, which would drop an area exactly at the minimum.
-                    var cover = present[i] / columns.Length;
-                    present[i] = cover;
-                    if (cover == 0 || cover < minCoverage)
+                    if (present[i] == 0 || present[i] < minCoverage)
                     {
                         output[i] = double.NaN;
                     }
                 }
 
+                ColumnPool.Return([present]);
                 outputs[j] = output;
-                covers[j] = present;
             });
 
             for (var j = 0; j < nodes.Length; j++)
             {
                 scores[nodes[j].Code] = outputs[j];
-                coverage[nodes[j].Code] = covers[j];
             }
         }
-
-        return coverage;
     }
 
     private static void ApplyTransforms(IReadOnlyList<NodeDefinition> indicators, double[][] columns, ColumnContext[] contexts,
@@ -343,7 +436,9 @@ public static class IndexPipeline
 
     private static double[][] Copy(double[][] columns) => columns.Select(c => (double[])c.Clone()).ToArray();
 
-    private static ResultTable Table(string name, string[] codes, double[][] columns)
+    private static ResultTable Table(string name, string[] codes, double[][] columns) => new(name, codes, Map(codes, columns));
+
+    private static Dictionary<string, double[]> Map(string[] codes, double[][] columns)
     {
         var map = new Dictionary<string, double[]>(codes.Length, StringComparer.Ordinal);
         for (var k = 0; k < codes.Length; k++)
@@ -351,6 +446,6 @@ public static class IndexPipeline
             map[codes[k]] = columns[k];
         }
 
-        return new ResultTable(name, codes, map);
+        return map;
     }
 }

@@ -4,23 +4,29 @@ namespace WellbeingIndex.Engine.Results;
 
 /// <summary>
 /// One node's score for every area, with rank (1 = best), decile and quintile (1 = best tenth/fifth) and, for
-/// aggregates, the share of children present. Ranks are computed on first use: a run of 40 indicators rarely needs all.
+/// aggregates, the share of children present. Ranks are computed on first use: a run of 40 indicators rarely needs all;
+/// so are an indicator's normalised scores and an aggregate's coverage, which the build does not keep.
 /// </summary>
 public sealed class NodeScores
 {
-    private readonly double[] _scores;
-    private readonly double[]? _coverage;
+    private readonly Lazy<double[]> _scores;
+    private readonly Lazy<double[]>? _coverage;
     private readonly Lazy<int[]> _ranks;
     private readonly Lazy<byte[]> _deciles;
     private readonly Lazy<byte[]> _quintiles;
 
     internal NodeScores(NodeDefinition node, int level, double[] scores, double[]? coverage)
+        : this(node, level, new Lazy<double[]>(scores), coverage is null ? null : new Lazy<double[]>(coverage))
+    {
+    }
+
+    internal NodeScores(NodeDefinition node, int level, Lazy<double[]> scores, Lazy<double[]>? coverage)
     {
         Node = node;
         Level = level;
         _scores = scores;
         _coverage = coverage;
-        _ranks = new Lazy<int[]>(() => Ranking.RankDescending(_scores));
+        _ranks = new Lazy<int[]>(() => Ranking.RankDescending(_scores.Value));
         _deciles = new Lazy<byte[]>(() => Ranking.Bands(_ranks.Value, 10));
         _quintiles = new Lazy<byte[]>(() => Ranking.Bands(_ranks.Value, 5));
     }
@@ -32,9 +38,9 @@ public sealed class NodeScores
     public int Level { get; }
 
     /// <summary>Score per area (NaN = missing).</summary>
-    public ReadOnlySpan<double> Scores => _scores;
+    public ReadOnlySpan<double> Scores => _scores.Value;
 
-    internal double[] ScoreArray => _scores;
+    internal double[] ScoreArray => _scores.Value;
 
     /// <summary>Rank per area, 1 = best; 0 when the score is missing.</summary>
     public ReadOnlySpan<int> Ranks => _ranks.Value;
@@ -44,7 +50,7 @@ public sealed class NodeScores
     public ReadOnlySpan<byte> Quintiles => _quintiles.Value;
 
     /// <summary>Share (0–1) of this aggregate's children present per area; empty for indicators.</summary>
-    public ReadOnlySpan<double> Coverage => _coverage;
+    public ReadOnlySpan<double> Coverage => _coverage is null ? default : _coverage.Value;
 
     public bool HasCoverage => _coverage is not null;
 }

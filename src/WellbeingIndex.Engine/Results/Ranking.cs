@@ -19,9 +19,114 @@ public static class Ranking
 
     /// <summary>
     /// <see cref="RankDescending(ReadOnlySpan{double})"/> into the caller's <paramref name="ranks"/>, so a
-    /// thousand-run sensitivity analysis allocates no rank array per run (the working arrays are pooled).
+    /// thousand-run sensitivity analysis allocates no rank array per run (the working arrays are pooled). Scores are
+    /// sorted by a bucket sort on their position in the range (one bucket per score, scores in a bucket compared),
+    /// about four passes; a range that is not finite falls back to the radix ranks.
     /// </summary>
     internal static void RankDescending(ReadOnlySpan<double> scores, Span<int> ranks)
+    {
+        var n = scores.Length;
+        double low = double.PositiveInfinity, high = double.NegativeInfinity;
+        var m = 0;
+        foreach (var v in scores)
+        {
+            if (double.IsNaN(v)) continue;
+            m++;
+            low = Math.Min(low, v);
+            high = Math.Max(high, v);
+        }
+
+        var scale = m / (high - low);
+        if (m == 0 || !double.IsFinite(high - low) || !double.IsFinite(scale))
+        {
+            RankDescendingByRadix(scores, ranks);
+            return;
+        }
+
+        var buckets = ArrayPool<int>.Shared.Rent(n + m + 1);
+        var order = ArrayPool<int>.Shared.Rent(m);
+        var values = ArrayPool<double>.Shared.Rent(m);
+        try
+        {
+            var bucketOf = buckets.AsSpan(0, n);
+            var starts = buckets.AsSpan(n, m + 1);
+            starts.Clear();
+            for (var i = 0; i < n; i++)
+            {
+                var v = scores[i];
+                if (double.IsNaN(v))
+                {
+                    ranks[i] = 0;
+                    continue;
+                }
+
+                // (high − v)·scale never decreases as v decreases, so the buckets keep the descending order.
+                var b = Math.Min((int)((high - v) * scale), m - 1);
+                bucketOf[i] = b;
+                starts[b + 1]++;
+            }
+
+            for (var b = 1; b <= m; b++) starts[b] += starts[b - 1];
+            for (var i = 0; i < n; i++)
+            {
+                if (double.IsNaN(scores[i])) continue;
+                var at = starts[bucketOf[i]]++;
+                order[at] = i;
+                values[at] = scores[i];
+            }
+
+            // starts[b] is now the end of bucket b: sort each bucket by score, descending, then rank in one pass.
+            var from = 0;
+            for (var b = 0; b < m; b++)
+            {
+                var to = starts[b];
+                if (to - from > 1) SortDescending(values.AsSpan(from, to - from), order.AsSpan(from, to - from));
+                from = to;
+            }
+
+            var rank = 1;
+            ranks[order[0]] = 1;
+            for (var j = 1; j < m; j++)
+            {
+                if (values[j] != values[j - 1]) rank = j + 1;
+                ranks[order[j]] = rank;
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(buckets);
+            ArrayPool<int>.Shared.Return(order);
+            ArrayPool<double>.Shared.Return(values);
+        }
+    }
+
+    /// <summary>Insertion sort for the few scores of a bucket, a comparison sort when a bucket is crowded (many ties).</summary>
+    private static void SortDescending(Span<double> values, Span<int> order)
+    {
+        if (values.Length > 24)
+        {
+            values.Sort(order, static (a, b) => b.CompareTo(a));
+            return;
+        }
+
+        for (var i = 1; i < values.Length; i++)
+        {
+            var v = values[i];
+            var o = order[i];
+            var j = i - 1;
+            for (; j >= 0 && values[j] < v; j--)
+            {
+                values[j + 1] = values[j];
+                order[j + 1] = order[j];
+            }
+
+            values[j + 1] = v;
+            order[j + 1] = o;
+        }
+    }
+
+    /// <summary>The ranks by a radix sort of the scores' bits: any range, including infinite scores.</summary>
+    internal static void RankDescendingByRadix(ReadOnlySpan<double> scores, Span<int> ranks)
     {
         // Descending ranks with ties at the minimum are ascending minimum ranks of the negated scores.
         var n = scores.Length;

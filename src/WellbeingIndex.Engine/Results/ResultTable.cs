@@ -1,11 +1,20 @@
 namespace WellbeingIndex.Engine.Results;
 
-/// <summary>One intermediate table of a run (raw, denominated, imputed, screened, treated, normalised, aggregated), by column.</summary>
+/// <summary>
+/// One intermediate table of a run (raw, denominated, imputed, screened, treated, normalised, aggregated), by column.
+/// A table the build did not need to keep (the normalised one, when aggregation follows) is recomputed, the same
+/// bits, the first time it is read.
+/// </summary>
 public sealed class ResultTable
 {
-    private readonly Dictionary<string, double[]> _columns;
+    private readonly Lazy<Dictionary<string, double[]>> _columns;
 
     internal ResultTable(string name, IReadOnlyList<string> codes, Dictionary<string, double[]> columns)
+        : this(name, codes, new Lazy<Dictionary<string, double[]>>(columns))
+    {
+    }
+
+    internal ResultTable(string name, IReadOnlyList<string> codes, Lazy<Dictionary<string, double[]>> columns)
     {
         Name = name;
         Codes = codes;
@@ -25,10 +34,10 @@ public sealed class ResultTable
     /// <summary>Column codes in definition order.</summary>
     public IReadOnlyList<string> Codes { get; }
 
-    public bool Contains(string code) => _columns.ContainsKey(code);
+    public bool Contains(string code) => Codes.Contains(code);
 
     public ReadOnlySpan<double> Column(string code) =>
-        _columns.TryGetValue(code, out var c) ? c : throw new KeyNotFoundException($"Table '{Name}' has no column '{code}'.");
+        _columns.Value.TryGetValue(code, out var c) ? c : throw new KeyNotFoundException($"Table '{Name}' has no column '{code}'.");
 
-    internal double[] ColumnArray(string code) => _columns[code];
+    internal double[] ColumnArray(string code) => _columns.Value[code];
 }

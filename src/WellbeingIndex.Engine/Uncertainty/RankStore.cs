@@ -82,43 +82,155 @@ internal sealed class RankStore
         return a[k];
     }
 
-    private int Get(int run, int area) => _small is not null ? _small[run][area] : _large![run][area];
-
     /// <summary>Median and 5th–95th percentile rank (R type 7) over the runs that rank the area, and its mean absolute shift.</summary>
     public AreaUncertainty[] Summarise(IReadOnlyList<string> areaCodes, int[] nominal)
     {
         const int block = 256;
+        const int tile = 16;
         var result = new AreaUncertainty[_areas];
-        Parallel.For(0, (_areas + block - 1) / block, b =>
+        var blocks = (_areas + block - 1) / block;
+        var next = -1;
+        var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, blocks));
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
         {
-            var from = b * block;
-            var to = Math.Min(_areas, from + block);
             var column = new int[_runs];
-            var gathered = new int[(to - from) * _runs];
-            for (var r = 0; r < _runs; r++)
+            var spare = new int[_runs];
+            var gathered = new int[block * _runs];
+            int b;
+            while ((b = Interlocked.Increment(ref next)) < blocks)
             {
-                for (var i = from; i < to; i++) gathered[(i - from) * _runs + r] = Get(r, i);
-            }
-
-            for (var i = from; i < to; i++)
-            {
-                var count = 0;
-                var shift = 0.0;
-                var ranks = gathered.AsSpan((i - from) * _runs, _runs);
-                foreach (var rank in ranks)
+                var from = b * block;
+                var to = Math.Min(_areas, from + block);
+                // Transposed a tile of runs at a time: each area's tile of ranks is one cache line written at once.
+                for (var r0 = 0; r0 < _runs; r0 += tile)
                 {
-                    if (rank <= 0) continue;
-                    column[count++] = rank;
-                    shift += Math.Abs(rank - nominal[i]);
+                    var r1 = Math.Min(_runs, r0 + tile);
+                    for (var i = from; i < to; i++)
+                    {
+                        var at = (i - from) * _runs;
+                        for (var r = r0; r < r1; r++) gathered[at + r] = _small is not null ? _small[r][i] : _large![r][i];
+                    }
                 }
 
-                var present = column.AsSpan(0, count);
-                result[i] = count == 0
-                    ? new AreaUncertainty(areaCodes[i], nominal[i], double.NaN, double.NaN, double.NaN, double.NaN)
-                    : new AreaUncertainty(areaCodes[i], nominal[i], Quantile(present, 0.5), Quantile(present, 0.05), Quantile(present, 0.95),
-                        nominal[i] > 0 ? shift / count : double.NaN);
+                for (var i = from; i < to; i++)
+                {
+                    var count = 0;
+                    var shift = 0L;
+                    foreach (var rank in gathered.AsSpan((i - from) * _runs, _runs))
+                    {
+                        if (rank <= 0) continue;
+                        column[count++] = rank;
+                        shift += Math.Abs(rank - nominal[i]);
+                    }
+
+                    if (count == 0)
+                    {
+                        result[i] = new AreaUncertainty(areaCodes[i], nominal[i], double.NaN, double.NaN, double.NaN, double.NaN);
+                        continue;
+                    }
+
+                    var (p05, median, p95) = _small is not null ? SortedQuantiles(column.AsSpan(0, count), spare) : Quantiles(column.AsSpan(0, count));
+                    result[i] = new AreaUncertainty(areaCodes[i], nominal[i], median, p05, p95, nominal[i] > 0 ? (double)shift / count : double.NaN);
+                }
             }
         });
-                return result;
+        return result;
+    }
+
+    /// <summary>
+    /// <see cref="Quantile"/> at 0.05, 0.5 and 0.95 with one selection over all values and one over each part it leaves
+    /// (the values are reordered).
+    /// </summary>
+    internal static (double P05, double Median, double P95) Quantiles(Span<int> values)
+    {
+        var n = values.Length;
+        var (h50, k50) = Position(n, 0.5);
+        var (h05, k05) = Position(n, 0.05);
+        var (h95, k95) = Position(n, 0.95);
+        var a50 = Select(values, k50);
+        // Now positions before k50 hold the k50 smallest values and positions after it the rest.
+        var next50 = k50 + 1 < n ? Min(values[(k50 + 1)..]) : a50;
+        var median = Interpolate(h50, k50, a50, next50, n);
+        double p95, p05;
+        if (k95 > k50)
+        {
+            var a95 = Select(values[(k50 + 1)..], k95 - k50 - 1);
+            p95 = Interpolate(h95, k95, a95, k95 + 1 < n ? Min(values[(k95 + 1)..]) : a95, n);
+        }
+        else
+        {
+            p95 = Interpolate(h95, k95, a50, next50, n);
+        }
+
+        if (k05 < k50)
+        {
+            var a05 = Select(values[..k50], k05);
+            p05 = Interpolate(h05, k05, a05, k05 + 1 < k50 ? Min(values[(k05 + 1)..k50]) : a50, n);
+        }
+        else
+        {
+            p05 = Interpolate(h05, k05, a50, next50, n);
+        }
+
+        return (p05, median, p95);
+    }
+
+    /// <summary>
+    /// <see cref="Quantile"/> at 0.05, 0.5 and 0.95 of ranks below 65,536, sorted by a two-pass radix sort (no
+    /// comparisons to mispredict); <paramref name="spare"/> is as long as the values.
+    /// </summary>
+    internal static (double P05, double Median, double P95) SortedQuantiles(Span<int> values, Span<int> spare)
+    {
+        var n = values.Length;
+        Span<int> counts = stackalloc int[512];
+        counts.Clear();
+        foreach (var v in values)
+        {
+            counts[v & 0xFF]++;
+            counts[256 + ((v >> 8) & 0xFF)]++;
+        }
+
+        int low = 0, high = 0;
+        for (var d = 0; d < 256; d++)
+        {
+            var c = counts[d];
+            counts[d] = low;
+            low += c;
+            c = counts[256 + d];
+            counts[256 + d] = high;
+            high += c;
+        }
+
+        foreach (var v in values) spare[counts[v & 0xFF]++] = v;
+        for (var i = 0; i < n; i++)
+        {
+            var v = spare[i];
+            values[counts[256 + ((v >> 8) & 0xFF)]++] = v;
+        }
+
+        return (Sorted(values, 0.05), Sorted(values, 0.5), Sorted(values, 0.95));
+
+        static double Sorted(Span<int> sorted, double p)
+        {
+            var (h, k) = Position(sorted.Length, p);
+            return Interpolate(h, k, sorted[k], k + 1 < sorted.Length ? sorted[k + 1] : sorted[k], sorted.Length);
+        }
+    }
+
+    private static (double H, int K) Position(int n, double p)
+    {
+        var h = (n - 1) * p;
+        return (h, (int)Math.Floor(h));
+    }
+
+    /// <summary>Type 7 between the order statistic <paramref name="low"/> at <paramref name="k"/> and the next, <paramref name="next"/>.</summary>
+    private static double Interpolate(double h, int k, int low, int next, int n) =>
+        k + 1 >= n || h == k ? low : low + (h - k) * (next - low);
+
+    private static int Min(ReadOnlySpan<int> values)
+    {
+        var least = int.MaxValue;
+        foreach (var v in values) least = Math.Min(least, v);
+        return least;
     }
 }

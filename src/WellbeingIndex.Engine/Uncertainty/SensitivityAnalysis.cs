@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using WellbeingIndex.Engine.Data;
 using WellbeingIndex.Engine.Definition;
 using WellbeingIndex.Engine.Methods;
+using WellbeingIndex.Engine.Methods.Aggregation;
 using WellbeingIndex.Engine.Pipeline;
 using WellbeingIndex.Engine.Results;
 
@@ -40,57 +40,94 @@ public static class SensitivityAnalysis
 
         var n = data.AreaCount;
         var nominal = new int[n];
-        var nominalResult = IndexPipeline.Run(definition, data, registry, cancellationToken);
+        var nominalResult = IndexPipeline.Run(definition, data, keepTables: true, registry, cancellationToken);
         var nominalRanks = nominalResult.Index.Ranks;
         for (var i = 0; i < nominalResult.AreaCodes.Length; i++)
         {
             nominal[data.IndexOfArea(nominalResult.AreaCodes[i])] = nominalRanks[i];
         }
 
-        var stages = new ConcurrentDictionary<string, Lazy<Stage>>(StringComparer.Ordinal);
         var changing = Enumerable.Range(0, d).Where(j => inputs[j].ChangesIndicators).ToArray();
         var aggregateInput = Enumerable.Range(0, d).Where(j => inputs[j].Kind == UncertainInputKind.Aggregate).DefaultIfEmpty(-1).First();
         var weightInputs = Enumerable.Range(0, d).Where(j => inputs[j].Kind == UncertainInputKind.Weights).ToArray();
+        var weightKinds = weightInputs.Select(j => inputs[j]).ToArray();
+
+        // The plan: each run's stage (its combination of indicator-changing picks) and aggregation; runs sharing both
+        // are evaluated in batches, so a batch reads the stage's indicator table once for all its runs.
+        var stageOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var stagePicks = new List<int[]>();
+        var plan = new (int Stage, int Aggregation)[runCount];
+        for (var r = 0; r < runCount; r++)
+        {
+            var u = design[r];
+            var picks = changing.Select(j => inputs[j].Pick(u[j])).ToArray();
+            var key = string.Join("|", picks);
+            if (!stageOf.TryGetValue(key, out var id))
+            {
+                id = stagePicks.Count;
+                stageOf[key] = id;
+                stagePicks.Add(picks);
+            }
+
+            plan[r] = (id, aggregateInput >= 0 ? inputs[aggregateInput].Pick(u[aggregateInput]) : -1);
+        }
+
+        var stages = stagePicks.Select(picks => picks.Length == 0
+                ? Stage.Of(definition, nominalResult, data)
+                : Stage.Build(definition, data, changing.Select((j, t) => (inputs[j], picks[t])), registry, cancellationToken))
+            .ToArray();
+        var batches = Enumerable.Range(0, runCount).GroupBy(r => plan[r]).SelectMany(g => g.Chunk(Worker.Batch)).ToArray();
 
         var store = new RankStore(storedRuns, n);
         var shifts = new double[runCount];
         var done = 0;
         var step = Math.Max(1, runCount / 200);
+        var nextBatch = -1;
+        var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, batches.Length));
         try
         {
-            Parallel.For(0, runCount, new ParallelOptions { CancellationToken = cancellationToken }, () => new Worker(n), (r, _, worker) =>
+            // One worker per core, each with its own buffers for the whole analysis, taking batches until none is left.
+            Parallel.For(0, workers, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = workers }, (_, state) =>
             {
-                var u = design[r];
-                var key = string.Join("|", changing.Select(j => inputs[j].Pick(u[j])));
-                var stage = stages.GetOrAdd(key, _ => new Lazy<Stage>(() => Stage.Build(definition, data, changing.Select(j => (inputs[j], inputs[j].Pick(u[j]))), registry, cancellationToken))).Value;
-                var aggregation = aggregateInput >= 0 ? inputs[aggregateInput].Methods[inputs[aggregateInput].Pick(u[aggregateInput])] : null;
-                var ranks = worker.Run(stage, aggregation, weightInputs.Select(j => (inputs[j], u[j])).ToArray(), registry);
-
-                var shift = 0.0;
-                var count = 0;
-                for (var i = 0; i < n; i++)
+                var worker = new Worker(n);
+                int b;
+                while (!state.ShouldExitCurrentIteration && (b = Interlocked.Increment(ref nextBatch)) < batches.Length)
                 {
-                    if (ranks[i] > 0 && nominal[i] > 0)
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var runs = batches[b];
+                    var (stageId, pick) = plan[runs[0]];
+                    var stage = stages[stageId];
+                    var aggregation = pick >= 0 ? inputs[aggregateInput].Methods[pick] : null;
+                    worker.Evaluate(stage, aggregation, runs, r => weightInputs.Select(j => design[r][j]), weightKinds, registry);
+                    for (var t = 0; t < runs.Length; t++)
                     {
-                        shift += Math.Abs(ranks[i] - nominal[i]);
-                        count++;
+                        var r = runs[t];
+                        var ranks = worker.Ranks(stage, t);
+                        var shift = 0L;
+                        var count = 0;
+                        for (var i = 0; i < n; i++)
+                        {
+                            if (ranks[i] > 0 && nominal[i] > 0)
+                            {
+                                shift += Math.Abs(ranks[i] - nominal[i]);
+                                count++;
+                            }
+                        }
+
+                        shifts[r] = count == 0 ? double.NaN : (double)shift / count;
+                        if (r < storedRuns)
+                        {
+                            store.Write(r, ranks);
+                        }
+                    }
+
+                    var completed = Interlocked.Add(ref done, runs.Length);
+                    if (progress is not null && (completed / step != (completed - runs.Length) / step || completed == runCount))
+                    {
+                        progress.Report(completed);
                     }
                 }
-
-                shifts[r] = count == 0 ? double.NaN : shift / count;
-                if (r < storedRuns)
-                {
-                    store.Write(r, ranks);
-                }
-
-                var completed = Interlocked.Increment(ref done);
-                if (progress is not null && (completed % step == 0 || completed == runCount))
-                {
-                    progress.Report(completed);
-                }
-
-                return worker;
-            }, _ => { });
+            });
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {
@@ -150,7 +187,6 @@ public static class SensitivityAnalysis
     /// <summary>The indicator table of one combination of indicator-changing choices, ready to aggregate again and again.</summary>
     private sealed class Stage
     {
-        public required IndexDefinition Definition { get; init; }
         public required int[] Rows { get; init; }
         public required double[][] Indicators { get; init; }
         public required bool[] IndicatorHasMissing { get; init; }
@@ -165,7 +201,12 @@ public static class SensitivityAnalysis
                 definition = input.Apply(definition, pick, registry);
             }
 
-            var result = IndexPipeline.Run(definition, data, registry, cancellationToken);
+            return Of(definition, IndexPipeline.Run(definition, data, keepTables: true, registry, cancellationToken), data);
+        }
+
+        /// <summary>The stage of a run already made with <paramref name="definition"/> (the nominal run, when no input changes the indicators).</summary>
+        public static Stage Of(IndexDefinition definition, IndexResult result, IndicatorData data)
+        {
             var indicators = definition.Indicators;
             var aggregates = definition.AggregatesBottomUp;
             var position = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -175,7 +216,6 @@ public static class SensitivityAnalysis
             var columns = indicators.Select(i => result[i.Code].Scores.ToArray()).ToArray();
             return new Stage
             {
-                Definition = definition,
                 Rows = result.AreaCodes.Select(data.IndexOfArea).ToArray(),
                 Indicators = columns,
                 IndicatorHasMissing = columns.Select(c => c.Any(double.IsNaN)).ToArray(),
@@ -196,63 +236,128 @@ public static class SensitivityAnalysis
 
     private sealed record StageNode(int[] Children, double[] Weights, MethodSpec Spec, double MinCoverage, ColumnContext Context);
 
-    /// <summary>One thread's buffers: an output column per aggregate and the ranking scratch, reused run after run.</summary>
+    /// <summary>
+    /// One thread's buffers, kept for the whole analysis: every aggregate's output column for each run of a batch, and
+    /// the ranks. Arithmetic means and minima run in <see cref="Kernels"/>, a batch at a time; other aggregators run by
+    /// the registry, a run at a time.
+    /// </summary>
     private sealed class Worker(int areas)
     {
-        private readonly int[] _ranks = new int[areas];
-        private readonly Dictionary<Stage, Buffers> _buffers = [];
+        /// <summary>Runs evaluated together: enough to reuse each block of indicator columns from cache, few enough to keep their outputs there.</summary>
+        public const int Batch = 8;
 
-        public int[] Run(Stage stage, MethodSpec? aggregation, (UncertainInput Input, double U)[] weightDraws, MethodRegistry registry)
+        private readonly int[][] _ranks = Enumerable.Range(0, Batch).Select(_ => new int[areas]).ToArray();
+        private readonly Dictionary<(int Rows, int Nodes), Buffers> _buffers = [];
+        private Buffers? _current;
+
+        /// <summary>Aggregates and ranks the runs <paramref name="runs"/> (sharing <paramref name="stage"/> and the aggregation).</summary>
+        public void Evaluate(Stage stage, MethodSpec? aggregation, int[] runs, Func<int, IEnumerable<double>> draws, UncertainInput[] weightInputs, MethodRegistry registry)
         {
-            if (!_buffers.TryGetValue(stage, out var b))
-            {
-                b = new Buffers(stage);
-                _buffers[stage] = b;
-            }
-
             var k = stage.Indicators.Length;
             var n = stage.Rows.Length;
-            for (var m = 0; m < stage.Aggregates.Length; m++)
+            var nodes = stage.Aggregates.Length;
+            if (!_buffers.TryGetValue((n, nodes), out var b))
+            {
+                b = new Buffers(n, stage);
+                _buffers[(n, nodes)] = b;
+            }
+
+            _current = b;
+            var count = runs.Length;
+            for (var t = 0; t < count; t++)
+            {
+                var u = draws(runs[t]).ToArray();
+                for (var m = 0; m < nodes; m++)
+                {
+                    var node = stage.Aggregates[m];
+                    var weights = b.Weights[t][m];
+                    for (var c = 0; c < node.Children.Length; c++)
+                    {
+                        var w = node.Weights[c];
+                        for (var j = 0; j < weightInputs.Length; j++)
+                        {
+                            if (weightInputs[j].Level == stage.Levels[node.Children[c]]) w *= WeightFactor(u[j], node.Children[c], weightInputs[j].Noise);
+                        }
+
+                        weights[c] = w;
+                    }
+                }
+            }
+
+            for (var m = 0; m < nodes; m++)
             {
                 var node = stage.Aggregates[m];
-                var children = b.Children[m];
-                var weights = b.Weights[m];
-                var complete = true;
+                var spec = aggregation ?? node.Spec;
+                var aggregator = registry.Get<IAggregator>(spec.Method);
                 for (var c = 0; c < node.Children.Length; c++)
                 {
                     var at = node.Children[c];
-                    children[c] = at < k ? stage.Indicators[at] : b.Outputs[at - k];
-                    complete &= at < k ? !stage.IndicatorHasMissing[at] : !b.HasMissing[at - k];
-                    var w = node.Weights[c];
-                    foreach (var (input, u) in weightDraws)
+                    for (var t = 0; t < count; t++)
                     {
-                        if (input.Level == stage.Levels[at]) w *= WeightFactor(u, at, input.Noise);
+                        b.Children[t][m][c] = at < k ? stage.Indicators[at] : b.Outputs[t][at - k];
+                    }
+                }
+
+                var batch = b.Batch(m, count);
+                if (aggregator is ArithmeticMeanAggregator)
+                {
+                    Kernels.Means(batch, node.MinCoverage);
+                }
+                else if (aggregator is MinimumAggregator)
+                {
+                    Kernels.Minima(batch, node.MinCoverage);
+                }
+
+                for (var t = 0; t < count; t++)
+                {
+                    if (batch.Exact[t]) continue;
+                    var children = b.Children[t][m];
+                    var output = b.Outputs[t][m];
+                    var complete = true;
+                    foreach (var at in node.Children)
+                    {
+                        complete &= at < k ? !stage.IndicatorHasMissing[at] : !HasMissing(b.Outputs[t][at - k]);
                     }
 
-                    weights[c] = w;
+                    aggregator.Aggregate(new AggregationInput(children, b.Weights[t][m], spec, node.Context), output);
+                    // Without a minimum coverage the aggregator's own rule (no child present → NaN) is the pipeline's.
+                    if (!complete && node.MinCoverage > 0)
+                    {
+                        ApplyCoverage(children, output, node.MinCoverage, b.Present);
+                    }
                 }
-
-                var spec = aggregation ?? node.Spec;
-                var output = b.Outputs[m];
-                registry.Get<IAggregator>(spec.Method).Aggregate(new AggregationInput(children, weights, spec, node.Context), output);
-                // Without a minimum coverage the aggregator's own rule (no child present → NaN) is the pipeline's.
-                if (!complete && node.MinCoverage > 0)
-                {
-                    ApplyCoverage(children, output, node.MinCoverage, b.Present);
-                }
-
-                b.HasMissing[m] = output.AsSpan().IndexOfAnyExceptInRange(double.NegativeInfinity, double.PositiveInfinity) >= 0;
             }
 
-            Ranking.RankDescending(b.Outputs[^1], b.Ranks);
-            Array.Clear(_ranks);
-            for (var i = 0; i < n; i++)
+            // Runs whose index is identical to the previous run's (an aggregation that ignores the weights) share its ranks.
+            for (var t = 0; t < count; t++)
             {
-                _ranks[stage.Rows[i]] = b.Ranks[i];
+                var index = b.Outputs[t][nodes - 1];
+                if (t > 0 && index.AsSpan().SequenceEqual(b.Outputs[t - 1][nodes - 1]))
+                {
+                    b.Ranks[t - 1].CopyTo(b.Ranks[t], 0);
+                }
+                else
+                {
+                    Ranking.RankDescending(index, b.Ranks[t]);
+                }
+            }
+        }
+
+        /// <summary>Run <paramref name="t"/> of the last batch's ranks by data row (0 = unranked).</summary>
+        public int[] Ranks(Stage stage, int t)
+        {
+            var ranks = _ranks[t];
+            Array.Clear(ranks);
+            var own = _current!.Ranks[t];
+            for (var i = 0; i < stage.Rows.Length; i++)
+            {
+                ranks[stage.Rows[i]] = own[i];
             }
 
-            return _ranks;
+            return ranks;
         }
+
+        private static bool HasMissing(double[] column) => column.AsSpan().IndexOfAnyExceptInRange(double.NegativeInfinity, double.PositiveInfinity) >= 0;
 
         /// <summary>The pipeline's coverage rule: no child present, or fewer than the minimum share, gives a missing score.</summary>
         private static void ApplyCoverage(double[][] children, double[] output, double minCoverage, double[] present)
@@ -270,25 +375,32 @@ public static class SensitivityAnalysis
             }
         }
 
+        /// <summary>Per run of a batch (index t) and aggregate (m): output column, child columns, child weights.</summary>
         private sealed class Buffers
         {
-            public Buffers(Stage stage)
+            public Buffers(int n, Stage stage)
             {
-                var n = stage.Rows.Length;
-                Outputs = stage.Aggregates.Select(_ => new double[n]).ToArray();
-                Children = stage.Aggregates.Select(a => new double[a.Children.Length][]).ToArray();
-                Weights = stage.Aggregates.Select(a => new double[a.Children.Length]).ToArray();
-                HasMissing = new bool[stage.Aggregates.Length];
+                Outputs = Make(_ => stage.Aggregates.Select(_ => new double[n]).ToArray());
+                Children = Make(_ => stage.Aggregates.Select(a => new double[a.Children.Length][]).ToArray());
+                Weights = Make(_ => stage.Aggregates.Select(a => new double[a.Children.Length]).ToArray());
+                Ranks = Make(_ => new int[n]);
                 Present = new double[n];
-                Ranks = new int[n];
             }
 
-            public double[][] Outputs { get; }
-            public double[][][] Children { get; }
-            public double[][] Weights { get; }
-            public bool[] HasMissing { get; }
+            public double[][][] Outputs { get; }
+            public double[][][][] Children { get; }
+            public double[][][] Weights { get; }
+            public int[][] Ranks { get; }
             public double[] Present { get; }
-            public int[] Ranks { get; }
+
+            /// <summary>Aggregate <paramref name="m"/> of the first <paramref name="count"/> runs, as the kernels take it.</summary>
+            public Kernels.BatchNode Batch(int m, int count) => new(
+                Children.Take(count).Select(c => c[m]).ToArray(),
+                Weights.Take(count).Select(w => w[m]).ToArray(),
+                Outputs.Take(count).Select(o => o[m]).ToArray(),
+                new bool[count]);
+
+            private static T[] Make<T>(Func<int, T> make) => Enumerable.Range(0, Worker.Batch).Select(make).ToArray();
         }
     }
 }

@@ -1,5 +1,4 @@
-using System.Globalization;
-using WellbeingIndex.Engine.Results;
+using WellbeingIndex.Engine.Analysis;
 
 namespace WellbeingIndex.Engine.Uncertainty;
 
@@ -11,25 +10,44 @@ namespace WellbeingIndex.Engine.Uncertainty;
 public static class SensitivityCsv
 {
     /// <summary>Writes the files into <paramref name="folder"/> (created if absent); returns their names.</summary>
+    /// <exception cref="IOException">A file cannot be written.</exception>
     public static IReadOnlyList<string> Write(SensitivityResult result, IReadOnlyList<string> areaNames, string folder)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(areaNames);
         Directory.CreateDirectory(folder);
-        static string C(double v) => IndexResultCsv.Cell(v);
-        static string E(string s) => IndexResultCsv.Escape(s);
-        File.WriteAllLines(Path.Combine(folder, "rank_intervals.csv"), result.Areas.Select((a, i) => string.Join(",",
-                E(a.AreaCode), E(areaNames[i]), a.NominalRank == 0 ? "" : a.NominalRank.ToString(CultureInfo.InvariantCulture),
-                C(a.MedianRank), C(a.RankP05), C(a.RankP95), C(a.MeanAbsoluteRankShift)))
-            .Prepend("uCode,uName,nominal_rank,median_rank,rank_p05,rank_p95,mean_abs_rank_shift"));
-        File.WriteAllLines(Path.Combine(folder, "runs.csv"),
-            result.RankShift.Select((y, r) => string.Create(CultureInfo.InvariantCulture, $"{r + 1},{C(y)}")).Prepend("run,mean_abs_rank_shift"));
+        AuditCsv.Table(Path.Combine(folder, "rank_intervals.csv"), ["uCode", "uName", "nominal_rank", "median_rank", "rank_p05", "rank_p95", "mean_abs_rank_shift"],
+            result.Areas.Select((a, i) => (Area: a, Name: areaNames[i])), static (csv, row) =>
+            {
+                using var r = csv.NewRecord();
+                r.Text(0, row.Area.AreaCode);
+                r.Text(1, row.Name);
+                r.Integer(2, row.Area.NominalRank);
+                r.Number(3, row.Area.MedianRank);
+                r.Number(4, row.Area.RankP05);
+                r.Number(5, row.Area.RankP95);
+                r.Number(6, row.Area.MeanAbsoluteRankShift);
+            });
+        AuditCsv.Table(Path.Combine(folder, "runs.csv"), ["run", "mean_abs_rank_shift"], result.RankShift.Select((y, i) => (Run: i + 1, Y: y)), static (csv, row) =>
+        {
+            using var r = csv.NewRecord();
+            r.Integer(0, row.Run);
+            r.Number(1, row.Y);
+        });
         var files = new List<string> { "rank_intervals.csv", "runs.csv" };
         if (result.Sobol.Count > 0)
         {
-            File.WriteAllLines(Path.Combine(folder, "sobol.csv"), result.Sobol.Select(s => string.Join(",",
-                    E(s.Input), C(s.First), C(s.FirstP05), C(s.FirstP95), C(s.Total), C(s.TotalP05), C(s.TotalP95)))
-                .Prepend("input,S,S_p05,S_p95,ST,ST_p05,ST_p95"));
+            AuditCsv.Table(Path.Combine(folder, "sobol.csv"), ["input", "S", "S_p05", "S_p95", "ST", "ST_p05", "ST_p95"], result.Sobol, static (csv, s) =>
+            {
+                using var r = csv.NewRecord();
+                r.Text(0, s.Input);
+                r.Number(1, s.First);
+                r.Number(2, s.FirstP05);
+                r.Number(3, s.FirstP95);
+                r.Number(4, s.Total);
+                r.Number(5, s.TotalP05);
+                r.Number(6, s.TotalP95);
+            });
             files.Add("sobol.csv");
         }
 

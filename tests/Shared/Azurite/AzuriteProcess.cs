@@ -31,6 +31,16 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>CPU time Azurite has used so far (benchmarks report it: wall-clock on a shared machine is not its work).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public string ConnectionString => ConnectionStringAt(Port);
 
     /// <summary>The development account's connection string with its table endpoint at <paramref name="port"/> on loopback.</summary>

@@ -21,6 +21,8 @@ public static class QuickBench
 
         var times = new double[runs];
         long allocated = 0;
+        using var self = Process.GetCurrentProcess();
+        var cpuBefore = self.TotalProcessorTime;
         for (var i = 0; i < runs; i++)
         {
             var before = GC.GetAllocatedBytesForCurrentThread();
@@ -32,12 +34,14 @@ public static class QuickBench
             _ = before;
         }
 
+        self.Refresh();
+        var cpuPerBuild = (self.TotalProcessorTime - cpuBefore).TotalMilliseconds / runs;
         Array.Sort(times);
         using var process = Process.GetCurrentProcess();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"full build, 33,000 areas x 40 indicators, 4 groups, 2% missing; {Environment.ProcessorCount} cores; {runs} runs"));
+            $"full build, 33,000 areas x 40 indicators, 4 groups, 2% missing; {Environment.ProcessorCount} cores; {runs} runs; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"median {times[runs / 2]:F2} ms, p25 {times[runs / 4]:F2} ms, p75 {times[3 * runs / 4]:F2} ms, min {times[0]:F2} ms"));
+            $"median {times[runs / 2]:F2} ms, p25 {times[runs / 4]:F2} ms, p75 {times[3 * runs / 4]:F2} ms, min {times[0]:F2} ms; CPU (all threads) {cpuPerBuild:F2} ms per build"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"allocated {allocated / runs / 1024.0 / 1024.0:F1} MB per build; peak working set {process.PeakWorkingSet64 / 1024.0 / 1024.0:F0} MB"));
         return 0;

@@ -13,9 +13,13 @@ using WellbeingIndex.Providers;
 namespace WellbeingIndex.Benchmarks.Publishing;
 
 /// <summary>
-/// <c>publish [areas…] [--indicators N]</c>: publishes synthetic runs to Table Storage (<c>WELLBEING_TABLES</c>, else an
-/// Azurite started here) and prints rows written, seconds and rows per second, then the same for reading the run back.
-/// Defaults: 33 and 5,000 areas, 10 indicators in 3 domains. Each run goes to fresh tables.
+/// <c>publish [areas…] [--indicators N] [--framework id…]</c>: publishes runs to Table Storage (<c>WELLBEING_TABLES</c>,
+/// else an Azurite started here) and prints rows and bytes written, seconds, rows per second and CPU time, then reading
+/// the run back, then <c>runs/latest</c>'s store work (latest run, its area scores and indicator values) from 64
+/// concurrent readers for 3 s, cached and with the pointer re-read on every call. Synthetic runs (default 33 and 5,000
+/// areas, 10 indicators in 3 domains) or, with <c>--framework</c>, a built-in framework computed from the data
+/// directory (<c>england-lsoa</c>, <c>imd2025</c>: 33,755 LSOAs, published with their roll-ups to places). Each run goes
+/// to fresh tables.
 /// </summary>
 public static class PublishBenchmark
 {
@@ -23,11 +27,16 @@ public static class PublishBenchmark
     {
         var indicators = 10;
         var sizes = new List<int>();
+        var frameworks = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--indicators" && i + 1 < args.Length && int.TryParse(args[++i], CultureInfo.InvariantCulture, out var k) && k > 0)
             {
                 indicators = k;
+            }
+            else if (args[i] == "--framework" && i + 1 < args.Length)
+            {
+                frameworks.Add(args[++i]);
             }
             else if (int.TryParse(args[i], CultureInfo.InvariantCulture, out var n) && n > 0)
             {
@@ -35,12 +44,12 @@ public static class PublishBenchmark
             }
             else
             {
-                Console.Error.WriteLine($"publish: '{args[i]}' is not an area count or --indicators N. Usage: publish [areas…] [--indicators N]");
+                Console.Error.WriteLine($"publish: '{args[i]}' is not an area count, --indicators N or --framework id. Usage: publish [areas…] [--indicators N] [--framework id…]");
                 return 2;
             }
         }
 
-        if (sizes.Count == 0)
+        if (sizes.Count == 0 && frameworks.Count == 0)
         {
             sizes.AddRange([33, 5000]);
         }
@@ -49,30 +58,104 @@ public static class PublishBenchmark
         await using var azurite = string.IsNullOrWhiteSpace(connection) ? await AzuriteProcess.StartAsync() : null;
         connection ??= azurite!.ConnectionString;
         Console.WriteLine($"Table Storage: {(azurite is null ? "WELLBEING_TABLES" : $"Azurite (in memory) on port {azurite.Port}")}; " +
-                          $"{Environment.ProcessorCount} processors; {indicators} indicators in 3 domains");
-        Console.WriteLine("areas   rows written   publish s   rows/s   | rows read   read s   rows/s");
+                          $"{Environment.ProcessorCount} processors; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        Console.WriteLine("run                         areas  rows  MB written  publish s  rows/s  areas/s  CPU s (ours+Azurite) | read s | latest req/s cached, re-read");
         foreach (var areas in sizes)
         {
-            var run = Synthetic(areas, indicators);
-            var store = new TableResultStore(connection, "Bench" + Guid.NewGuid().ToString("N")[..12]);
-            await store.GetLatestRunAsync(run.Framework.Id); // creates the tables outside the timing
+            await MeasureAsync(connection, azurite, $"synthetic x {indicators} ind.", Synthetic(areas, indicators), []);
+        }
 
-            var clock = Stopwatch.StartNew();
-            var published = await store.PublishAsync(run);
-            var publishSeconds = clock.Elapsed.TotalSeconds;
-
-            clock.Restart();
-            var read = (await store.GetAreaScoresAsync(published.FrameworkId, published.RunId)).Count
-                       + (await store.GetIndicatorValuesAsync(published.FrameworkId, published.RunId)).Count;
-            var readSeconds = clock.Elapsed.TotalSeconds;
-
-            // Area scores + area history + indicator values, plus the run row, its completion and the latest pointer.
-            var written = (2 * areas) + (areas * indicators) + 3;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{areas,5}   {written,12}   {publishSeconds,9:F2}   {written / publishSeconds,6:F0}   | {read,9}   {readSeconds,6:F2}   {read / readSeconds,6:F0}"));
+        if (frameworks.Count > 0)
+        {
+            var context = new ProviderContext(DataDirectory.FromEnvironment());
+            var runner = new FrameworkRunner(ProviderCatalog.Discover(context, [WellbeingIndex.Indicators.BuiltInIndicators.Assembly]), SystemClock.Instance);
+            var catalog = FrameworkCatalog.FromAssembly(WellbeingIndex.Indicators.BuiltInIndicators.Assembly, data: context);
+            foreach (var id in frameworks)
+            {
+                var framework = catalog.Get(id);
+                var period = await runner.LatestPeriodAsync(framework, default);
+                _ = await runner.ComputeAsync(framework, period); // loads the files
+                var clock = Stopwatch.StartNew();
+                var run = await runner.ComputeAsync(framework, period);
+                var compute = clock.Elapsed.TotalSeconds;
+                clock.Restart();
+                var places = IndexPublisher.RollUp(run, context);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{id}: compute after load {compute:F2} s; roll-ups ({places.Count} node x level) {clock.Elapsed.TotalSeconds:F2} s"));
+                await MeasureAsync(connection, azurite, $"{id} {period}", run, places);
+            }
         }
 
         return 0;
+    }
+
+    private static async Task MeasureAsync(string connection, AzuriteProcess? azurite, string label, FrameworkRun run, IReadOnlyList<PlaceRollup> places)
+    {
+        var prefix = "Bench" + Guid.NewGuid().ToString("N")[..12];
+        var store = new TableResultStore(connection, prefix);
+        await store.GetLatestRunAsync(run.Framework.Id); // creates the tables outside the timing
+        var (rows, bytes) = Written(RunPublication.From(run, places, EngineFingerprint.Current));
+
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var azuriteBefore = azurite?.ProcessorTime ?? TimeSpan.Zero;
+        var clock = Stopwatch.StartNew();
+        var published = await store.PublishAsync(run, places);
+        var publishSeconds = clock.Elapsed.TotalSeconds;
+        process.Refresh();
+        var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+        var azuriteCpu = ((azurite?.ProcessorTime ?? TimeSpan.Zero) - azuriteBefore).TotalSeconds;
+
+        var reader = new TableResultStore(connection, prefix);
+        clock.Restart();
+        var read = (await reader.GetAreaScoresAsync(published.FrameworkId, published.RunId)).Count
+                   + (await reader.GetIndicatorValuesAsync(published.FrameworkId, published.RunId)).Count;
+        var readSeconds = clock.Elapsed.TotalSeconds;
+        var cached = await LatestThroughputAsync(reader, published.FrameworkId);
+        var reread = await LatestThroughputAsync(new TableResultStore(connection, prefix, latestRevalidation: Duration.Zero), published.FrameworkId);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{label,-26} {published.AreaCount,6} {rows,5} {bytes / 1e6,11:F1} {publishSeconds,10:F2} {rows / publishSeconds,7:F0} {published.AreaCount / publishSeconds,8:F0} {cpu,6:F2}+{azuriteCpu:F2} | {readSeconds,6:F2} | {cached,8:F0} {reread,8:F0}"));
+        if (read != published.AreaCount * (published.IndicatorCount + 1))
+        {
+            throw new InvalidOperationException($"Read {read} rows back, expected {published.AreaCount * (published.IndicatorCount + 1)}.");
+        }
+    }
+
+    /// <summary>Rows and UTF-8 bytes of property values the publish writes (entities as TableSchema builds them), plus the run row, its completion and the pointer.</summary>
+    private static (int Rows, long Bytes) Written(RunPublication p)
+    {
+        var entities = new List<Azure.Data.Tables.TableEntity>();
+        if (p.AreaScores.Count <= TableSchema.AreaRowsUpTo)
+        {
+            entities.AddRange(p.AreaScores.Select((a, i) => TableSchema.AreaScoreEntity("x", a, i)));
+        }
+
+        for (var b = 0; b * TableSchema.BlockSize < p.AreaScores.Count; b++)
+        {
+            entities.AddRange(TableSchema.BlockEntities(p, b));
+        }
+
+        entities.AddRange(p.Places.SelectMany(r => r.Places.Select(s => TableSchema.PlaceEntity(p.FrameworkId, p.RunId, r, s))));
+        var bytes = entities.Sum(e => e.Sum(kv => kv.Value is string text ? System.Text.Encoding.UTF8.GetByteCount(text) : 8L));
+        return (entities.Count + 3, bytes);
+    }
+
+    /// <summary>What <c>GET runs/latest</c> asks of the store, from 64 concurrent readers for 3 seconds: calls per second.</summary>
+    private static async Task<double> LatestThroughputAsync(TableResultStore store, string frameworkId)
+    {
+        var until = Stopwatch.StartNew();
+        var count = 0;
+        await Task.WhenAll(Enumerable.Range(0, 64).Select(reader => Task.Run(async () =>
+        {
+            while (until.Elapsed.TotalSeconds < 3)
+            {
+                var run = await store.GetLatestRunAsync(frameworkId) ?? throw new InvalidOperationException("No latest run.");
+                _ = await store.GetAreaScoresAsync(frameworkId, run.RunId);
+                _ = await store.GetIndicatorValuesAsync(frameworkId, run.RunId);
+                Interlocked.Increment(ref count);
+            }
+        })));
+        return count / until.Elapsed.TotalSeconds;
     }
 
     private static FrameworkRun Synthetic(int areaCount, int indicatorCount)

@@ -177,4 +177,30 @@ public class PanelPipelineTests
             Recipe(new MethodSpec("dist2ref", texts: new Dictionary<string, string> { ["area"] = "A" })), TwoYears(), new PanelOptions(TimeDefinition.Pooled)));
         Assert.Contains("per-period", e.Message);
     }
+
+    [Theory]
+    [InlineData("pooled")]
+    [InlineData("base-period")]
+    public void Screening_a_stacked_panel_is_an_error_and_per_period_screens_each_period(string mode)
+    {
+        // B lacks x in 2021 only: availability 1/2 < dat_thresh 0.6 removes B from 2021 and keeps it in 2020.
+        var panel = new PanelData(
+        [
+            (Y2020, new IndicatorData(["A", "B", "C"], new Dictionary<string, double[]> { ["x"] = [10, 20, 30], ["y"] = [5, 3, 1] })),
+            (Y2021, new IndicatorData(["A", "B", "C"], new Dictionary<string, double[]> { ["x"] = [15, double.NaN, 50], ["y"] = [4, 2, 0] })),
+        ]);
+        var screen = new StepDefinition(StepNames.Screen, new MethodSpec(StepNames.Screen, new Dictionary<string, double> { ["dat_thresh"] = 0.6 },
+            new Dictionary<string, string> { ["unit_screen"] = "byNA" }));
+        var time = mode == "pooled" ? TimeDefinition.Pooled : Base2020;
+
+        var e = Assert.Throws<IndexComputationException>(() => PanelPipeline.Run(Recipe(MinMax, null, screen), panel, new PanelOptions(time)));
+        Assert.Contains($"screen step removes areas period by period, which time mode {mode} cannot do", e.Message);
+        Assert.Contains("per-period", e.Message);
+
+        var perPeriod = PanelPipeline.Run(Recipe(MinMax, null, screen), panel, new PanelOptions(TimeDefinition.PerPeriod));
+        Assert.Equal(["A", "B", "C"], perPeriod.Results[0].AreaCodes.ToArray());
+        Assert.Equal(["A", "C"], perPeriod.Results[1].AreaCodes.ToArray());
+        // 2021 without B: x 15, 50 → 0, 100; v = −y −4, 0 → 0, 100; index A 0, C 100.
+        Equal([0, 100], Scores(perPeriod, 1, "index"));
+    }
 }

@@ -195,7 +195,7 @@ public class ComputeEndpointTests(ApiFactory factory) : IClassFixture<ApiFactory
         request.Headers.Accept.ParseAdd("text/csv");
         var response = await factory.CreateClient().SendAsync(request);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(34, lines.Length);
         var header = lines[0].Split(',');
         Assert.Equal(["area_code", "area_name", "london", "london_rank", "london_decile", "london_quintile", "london_coverage"], header[..7]);

@@ -55,7 +55,7 @@ public class PublishedRunEndpointTests
         Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(Publish())).StatusCode);
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/frameworks/london/areas/E09000007/history");
         request.Headers.Accept.ParseAdd("text/csv");
-        var lines = (await (await client.SendAsync(request)).Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var lines = (await (await client.SendAsync(request)).Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("period,time_mode,base,london,london_rank,", lines[0], StringComparison.Ordinal);
         Assert.StartsWith("2022,base-period,2022,", lines[1], StringComparison.Ordinal);
 
@@ -63,7 +63,7 @@ public class PublishedRunEndpointTests
         request.Headers.Accept.ParseAdd("text/csv");
         var latest = await client.SendAsync(request);
         Assert.Equal("text/csv", latest.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(34, (await latest.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(34, (await latest.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
     [Fact]

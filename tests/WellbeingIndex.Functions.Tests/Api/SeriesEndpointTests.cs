@@ -79,7 +79,7 @@ public class SeriesEndpointTests
         request.Headers.Accept.ParseAdd("text/csv");
         var response = await client.SendAsync(request);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(1 + 33, lines.Length);
         Assert.StartsWith("period,area_code,area_name,london,london_rank,", lines[0], StringComparison.Ordinal);
         Assert.All(lines.Skip(1), l => Assert.StartsWith("2023,E09", l, StringComparison.Ordinal));

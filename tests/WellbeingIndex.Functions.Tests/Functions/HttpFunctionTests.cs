@@ -129,7 +129,7 @@ public class HttpFunctionTests
         var (status, media, csv) = await FunctionHost.ExecuteAsync(
             await host.Function<GetRunFunction>().Run(byId, "london", stored.RunId, host.Context(byId)), byId);
         Assert.Equal((200, "text/csv"), (status, media));
-        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(1 + 33, lines.Length); // header + one row per borough
         Assert.StartsWith("area_code,area_name,", lines[0]);
 

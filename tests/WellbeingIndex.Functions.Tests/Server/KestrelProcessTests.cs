@@ -14,7 +14,7 @@ public class KestrelProcessTests
     public async Task The_server_publishes_at_start_and_serves_compute_and_published_runs()
     {
         await using var server = await ServerProcess.StartAsync();
-        using var client = new HttpClient { BaseAddress = server.Address };
+        var client = server.Client;
 
         var health = JObject.Parse(await client.GetStringAsync("/api/health"));
         Assert.Equal("standalone", health["host"]!.Value<string>());

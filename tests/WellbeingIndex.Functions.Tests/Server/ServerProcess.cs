@@ -1,40 +1,41 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 using WellbeingIndex.Providers;
 
 namespace WellbeingIndex.Functions.Tests.Server;
 
 /// <summary>
-/// The built standalone server as a user runs it (<c>dotnet WellbeingIndex.Server.dll</c>) on a free loopback port,
-/// in-memory store, timer off, publishing once at start; killed on dispose.
+/// The built standalone server run as a user runs it (<c>dotnet WellbeingIndex.Server.dll --urls …</c>) on a free
+/// loopback port, with the in-memory store and the real data; killed on dispose.
 /// </summary>
 internal sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly System.Text.StringBuilder _output = new();
+    private readonly StringBuilder _output = new();
 
-    private ServerProcess(Process process, Uri address)
+    private ServerProcess(Process process, int port)
     {
         _process = process;
-        Address = address;
+        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(5) };
     }
 
-    public Uri Address { get; }
+    public HttpClient Client { get; }
 
-    /// <summary>What the server printed (for assertion messages).</summary>
+    /// <summary>The server's base address (for clients with their own handler).</summary>
+    public Uri Address => Client.BaseAddress!;
+
     public string Output
     {
         get
         {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
+            lock (_output) return _output.ToString();
         }
     }
 
-    public static async Task<ServerProcess> StartAsync()
+    /// <summary>Starts the server with <paramref name="environment"/> added and waits until /api/health answers.</summary>
+    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = RepoPaths.BuildOutput(Path.Combine("src", "WellbeingIndex.Server"), "WellbeingIndex.Server.dll");
         Assert.True(File.Exists(dll), $"build the server project first: {dll} is missing");
@@ -49,10 +50,14 @@ internal sealed class ServerProcess : IAsyncDisposable
         start.Environment["WELLBEING_DATA_DIR"] = DataDirectory.FromEnvironment();
         start.Environment.Remove("WELLBEING_TABLES");
         start.Environment.Remove("ASPNETCORE_URLS");
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[k] = v;
+        }
 
-        var server = new ServerProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
-        server._process.OutputDataReceived += (_, e) => server.Append(e.Data);
-        server._process.ErrorDataReceived += (_, e) => server.Append(e.Data);
+        var server = new ServerProcess(Process.Start(start)!, port);
+        server._process.OutputDataReceived += (_, e) => { lock (server._output) server._output.AppendLine(e.Data); };
+        server._process.ErrorDataReceived += (_, e) => { lock (server._output) server._output.AppendLine(e.Data); };
         server._process.BeginOutputReadLine();
         server._process.BeginErrorReadLine();
         try
@@ -68,8 +73,19 @@ internal sealed class ServerProcess : IAsyncDisposable
         return server;
     }
 
+    /// <summary>CPU time the server process has used so far.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        Client.Dispose();
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true); // SIGKILL is fine: the in-memory store has nothing to flush
@@ -77,14 +93,6 @@ internal sealed class ServerProcess : IAsyncDisposable
 
         await _process.WaitForExitAsync();
         _process.Dispose();
-    }
-
-    private void Append(string? line)
-    {
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
     }
 
     private static int FreePort()
@@ -96,14 +104,13 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     private async Task WaitUntilUpAsync()
     {
-        using var client = new HttpClient { BaseAddress = Address };
         var waited = Stopwatch.StartNew();
         while (true)
         {
             Assert.False(_process.HasExited, $"the server exited: {Output}");
             try
             {
-                if ((await client.GetAsync("/api/health")).IsSuccessStatusCode)
+                if ((await Client.GetAsync("/api/health")).IsSuccessStatusCode)
                 {
                     return;
                 }

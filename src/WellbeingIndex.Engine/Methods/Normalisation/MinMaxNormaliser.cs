@@ -31,6 +31,18 @@ public sealed class MinMaxNormaliser : INormaliser
         var (min, max) = (parameters["min"], parameters["max"]);
         var range = max - min;
         var span = u - l;
+        if (range != 0 && double.IsFinite(span) && double.IsFinite(range))
+        {
+            // The usual case, its conditions tested once rather than per cell (the same arithmetic as below).
+            for (var i = 0; i < values.Length; i++)
+            {
+                var v = values[i];
+                output[i] = double.IsNaN(v) ? double.NaN : l + (v - min) / range * span;
+            }
+
+            return;
+        }
+
         for (var i = 0; i < values.Length; i++)
         {
             var v = values[i];
