@@ -80,7 +80,7 @@ public class OneDefinitionThreeViewsTests(ApiFactory factory) : IClassFixture<Ap
     {
         var all = FunctionsWithHead();
         var gets = all.Where(f => f.Method == "GET").Select(f => f.Name).ToList();
-        Assert.Equal(9, gets.Count); // health, health/ready, frameworks, framework, indicators, latest run, run, history, series
+        Assert.Equal(12, gets.Count); // health, health/ready, frameworks, framework, indicators, latest run, run, history, series, inequality, job, job result
         Assert.Equal(gets, all.Where(f => f.Method == "HEAD").Select(f => f.Name));
     }
 

@@ -17,8 +17,8 @@ public class CsvNeutralisingTests
         // Header as given; then ="…" quoted (it holds quotes) with ' inside the quotes, +1, -x, @SUM(A1) prefixed with ';
         // -1.5 and 3 as numbers; null and NaN as empty cells.
         Assert.Equal(
-            "area_name,a,b,c,score,rank,missing,nan\r\n" +
-            "\"'=HYPERLINK(\"\"x\"\")\",'+1,'-x,'@SUM(A1),-1.5,3,,\r\n",
+            "area_name,a,b,c,score,rank,missing,nan\n" +
+            "\"'=HYPERLINK(\"\"x\"\")\",'+1,'-x,'@SUM(A1),-1.5,3,,\n",
             text.ToString());
     }
 }
