@@ -90,7 +90,7 @@ async function loadFramework(id, fetched) {
   state.frameworkId = id;
   state.framework = framework;
   state.hier = hierarchy(framework.definition);
-  state.published = published || await postJson(`/api/frameworks/${enc(id)}/compute`, {});
+  state.published = published || await postJson(`/api/frameworks/${enc(id)}/compute?detail=full`, {});
   state.publishedRanks = new Map(areaRows(state.published).map((r) => [r.code, r.scores.get(state.hier.root.code)?.rank ?? null]));
   state.current = state.published;
   state.request = null;
@@ -197,7 +197,7 @@ async function recompute() {
   try {
     const ranges = state.framework.areas.length <= MAX_UNCERTAINTY_AREAS;
     const run = isWhatIf || ranges
-      ? await postJson(`/api/frameworks/${enc(state.frameworkId)}/compute`, ranges ? { ...body, uncertainty: UNCERTAINTY } : body, controller.signal)
+      ? await postJson(`/api/frameworks/${enc(state.frameworkId)}/compute?detail=full`, ranges ? { ...body, uncertainty: UNCERTAINTY } : body, controller.signal)
       : state.published;
     if (controller.signal.aborted) return;
     state.current = run;

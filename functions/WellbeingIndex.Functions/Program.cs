@@ -6,6 +6,7 @@ using WellbeingIndex.Indicators;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<ResponseHeadersMiddleware>();
 builder.UseMiddleware<ProblemDetailsMiddleware>();
 builder.Services.AddWellbeingApi(BuiltInIndicators.Assembly, underFunctionsHost: true);
 builder.Build().Run();

@@ -45,6 +45,7 @@ public static class ApiServices
         services.AddSingleton(sp => new WorkScheduler(sp.GetRequiredService<WorkLimits>().WorkerThreads));
         services.AddSingleton<HeavyWork>();
         services.AddSingleton<JobRunner>();
+        services.AddSingleton<Compute.PreparedRuns>();
         foreach (var operation in ApiOperations.Types)
         {
             services.AddSingleton(operation);

@@ -163,7 +163,7 @@ public sealed class RunPublication
     /// Each area's scores for every aggregate node (the index first, then the others in definition order) under
     /// <paramref name="id"/>: the packing run rows and series rows share.
     /// </summary>
-    internal static (IReadOnlyList<string> NodeCodes, IReadOnlyList<AreaScoreRow> Rows) AreaRows(Engine.Results.IndexResult result, string id, ReferencePeriod period)
+    public static (IReadOnlyList<string> NodeCodes, IReadOnlyList<AreaScoreRow> Rows) AreaRows(Engine.Results.IndexResult result, string id, ReferencePeriod period)
     {
         var aggregates = result.Definition.Nodes.Where(n => n.Type == NodeType.Aggregate)
             .OrderBy(n => n.Parent is null ? 0 : 1).Select(n => result[n.Code]).ToArray();

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using WellbeingIndex.Api;
@@ -12,6 +14,8 @@ namespace WellbeingIndex.Server;
 /// <summary>
 /// The API without the Functions host: the same operations mapped as minimal-API endpoints on Kestrel, the generated
 /// OpenAPI document at <c>/api/openapi.json</c>, the publish timer in-process, and the reference dashboard at <c>/</c>.
+/// Every response carries <c>X-Content-Type-Options: nosniff</c>; JSON and CSV are compressed (Brotli, gzip) when the
+/// client accepts it; HEAD is answered on every GET route.
 /// </summary>
 public static class StandaloneServer
 {
@@ -36,10 +40,32 @@ public static class StandaloneServer
         services.AddOptions<KestrelServerOptions>()
             .Configure<IServiceProvider>((kestrel, sp) => kestrel.Limits.MaxRequestBodySize = sp.GetRequiredService<ApiSettings>().MaxBodyBytes);
 
+        services.AddResponseCompression(options =>
+        {
+            // Responses reflect no secret, so compressing over HTTPS reveals nothing (BREACH needs one).
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "text/csv", "application/problem+json"];
+        });
+
         var app = builder.Build();
+        app.UseResponseCompression();
+        app.Use((context, next) =>
+        {
+            ApiHeaders.Apply(context.Response);
+            // HEAD on every GET route: routed as GET; Kestrel sends the headers and drops the body.
+            if (HttpMethods.IsHead(context.Request.Method) && context.Request.Path.StartsWithSegments("/" + ApiOperations.RoutePrefix))
+            {
+                context.Request.Method = HttpMethods.Get;
+            }
+
+            return next(context);
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages(context => ApiProblem.Unmatched(context.HttpContext).WriteAsync(context.HttpContext));
         DashboardFiles.Use(app);
+        app.UseRouting();
         ApiOperations.Map(app);
         app.MapOpenApi(OpenApiPath);
         return app;

@@ -47,7 +47,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     public async Task<JObject> ComputeAsync(string framework, JObject body)
     {
         using var content = new StringContent(body.ToString(), Encoding.UTF8, "application/json");
-        using var response = await Api.PostAsync($"api/frameworks/{framework}/compute", content);
+        using var response = await Api.PostAsync($"api/frameworks/{framework}/compute?detail=full", content);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"compute {body}: {(int)response.StatusCode} {text}");
         return JObject.Parse(text);

@@ -115,7 +115,7 @@ public sealed record ComputeRequest
 
     internal static ApiProblem Invalid(IReadOnlyDictionary<string, string[]> errors) =>
         ApiProblem.BadRequest(
-            string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")),
+            string.Join(" ", errors.Take(ApiProblem.MaxListedErrors).Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")),
             errors);
 
     private static ReferencePeriod? ReadPeriod(JObject body, string field, Action<string, string> add)
@@ -160,6 +160,7 @@ public sealed record ComputeRequest
         }
 
         var areas = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < array.Count; i++)
         {
             if (array[i].Type != JTokenType.String || string.IsNullOrWhiteSpace(array[i].Value<string>()))
@@ -169,7 +170,7 @@ public sealed record ComputeRequest
             }
 
             var code = array[i].Value<string>()!.Trim();
-            if (areas.Contains(code, StringComparer.Ordinal))
+            if (!seen.Add(code))
             {
                 add($"areas[{i}]", $"'{code}' is listed twice.");
                 continue;
@@ -347,7 +348,7 @@ public sealed record ComputeRequest
 
     private static string Describe(JToken t) => t.Type switch
     {
-        JTokenType.String => $"the string \"{t}\"",
+        JTokenType.String => $"the string \"{ApiProblem.Echo(t.ToString())}\"",
         JTokenType.Integer or JTokenType.Float => string.Create(CultureInfo.InvariantCulture, $"the number {t}"),
         JTokenType.Object => "an object",
         JTokenType.Array => "an array",

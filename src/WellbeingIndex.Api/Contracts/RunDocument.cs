@@ -13,9 +13,24 @@ namespace WellbeingIndex.Api.Contracts;
 /// facts, the definition used, each area's scores per aggregate node, and each indicator value with the period it
 /// refers to, its status and its source. Dashboards can then treat both alike.
 /// </summary>
-public sealed record RunDocument(RunDocument.RunInfo Run, JsonElement Definition, IReadOnlyList<RunDocument.AreaScores> Areas,
-    IReadOnlyList<IndicatorValueRow> IndicatorValues)
+/// <remarks>
+/// A what-if compute answers the lean form by default (run facts, areas and their scores, ranks and coverage):
+/// <see cref="Definition"/> and <see cref="IndicatorValues"/> are then left out, and <c>?detail=full</c> asks for them.
+/// Published runs always carry both.
+/// </remarks>
+public sealed record RunDocument(RunDocument.RunInfo Run, JsonElement? Definition,
+    [property: JsonPropertyOrder(1)] IReadOnlyList<RunDocument.AreaScores> Areas,
+    IReadOnlyList<IndicatorValueRow>? IndicatorValues)
 {
+    /// <summary>The definition used; left out of a lean compute answer.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public JsonElement? Definition { get; init; } = Definition;
+
+    /// <summary>Each indicator value per area; left out of a lean compute answer.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonPropertyOrder(2)]
+    public IReadOnlyList<IndicatorValueRow>? IndicatorValues { get; init; } = IndicatorValues;
+
     /// <param name="FrameworkId">The framework.</param>
     /// <param name="RunId">The run id the stores use (derived from the inputs); a what-if gets its own.</param>
     /// <param name="Period">The period asked for.</param>
@@ -32,6 +47,7 @@ public sealed record RunDocument(RunDocument.RunInfo Run, JsonElement Definition
     /// out otherwise.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonPropertyOrder(3)]
     public IReadOnlyList<RankUncertainty>? Uncertainty { get; init; }
 
     public sealed record AreaScores(string AreaCode, string AreaName, IReadOnlyList<NodeScore> Scores);
@@ -61,6 +77,23 @@ public sealed record RunDocument(RunDocument.RunInfo Run, JsonElement Definition
             ApiJson.Element(rows.DefinitionJson),
             rows.AreaScores.Select(a => new AreaScores(a.AreaCode, a.AreaName, a.Scores)).ToList(),
             rows.IndicatorValues);
+    }
+
+    /// <summary>
+    /// The lean answer of a computation: run facts and each area's scores, ranks and coverage, without the definition
+    /// and indicator values (which make the full answer twenty times larger). <paramref name="runId"/> identifies the
+    /// inputs and recipe (see <see cref="Operations.ComputeIndex"/>).
+    /// </summary>
+    public static RunDocument Lean(FrameworkRun run, string runId, bool whatIf)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var (_, areas) = RunPublication.AreaRows(run.Result, runId, run.Period);
+        return new RunDocument(
+            new RunInfo(run.Framework.Id, runId, run.Period, RunPublication.Truncate(run.ComputedAt), null, whatIf, areas.Count,
+                run.Result.Definition.Indicators.Length),
+            null,
+            areas.Select(a => new AreaScores(a.AreaCode, a.AreaName, a.Scores)).ToList(),
+            null);
     }
 
     /// <summary>JSON, or CSV (one row per area, five columns per node) when the client asks for text/csv.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
@@ -15,8 +16,77 @@ namespace WellbeingIndex.Api.Http;
 /// <c>areas[2]</c>) so a client can point at the input that needs fixing. Written by ASP.NET Core's
 /// <see cref="IProblemDetailsService"/> in both hosts.
 /// </summary>
+/// <remarks>
+/// Bounded whatever the request: at most <see cref="MaxListedErrors"/> fields are listed (<see cref="OmittedErrors"/>
+/// says how many more), and echoed text (field names, messages, the detail) is cut at a fixed length, so thousands of
+/// bad keys cannot make a megabyte answer.
+/// </remarks>
 public sealed record ApiProblem(int Status, string Title, string Detail, IReadOnlyDictionary<string, string[]>? Errors = null)
 {
+    /// <summary>Fields listed in <see cref="Errors"/> at most.</summary>
+    public const int MaxListedErrors = 20;
+
+    /// <summary>Messages listed per field at most.</summary>
+    public const int MaxMessagesPerField = 5;
+
+    /// <summary>Characters of a field name or of text echoed from the request kept at most.</summary>
+    public const int MaxEchoedLength = 200;
+
+    /// <summary>Characters of one message kept at most.</summary>
+    public const int MaxMessageLength = 600;
+
+    /// <summary>Characters of <see cref="Detail"/> kept at most.</summary>
+    public const int MaxDetailLength = 2000;
+
+    public string Detail { get; init; } = Cut(Detail, MaxDetailLength, Errors is { Count: > MaxListedErrors } all
+        ? string.Create(CultureInfo.InvariantCulture, $" … ({all.Count} fields in all; the first {MaxListedErrors} are listed.)")
+        : null);
+
+    /// <summary>The first <see cref="MaxListedErrors"/> fields with their (cut) messages.</summary>
+    public IReadOnlyDictionary<string, string[]>? Errors { get; init; } = Bound(Errors);
+
+    /// <summary>How many fields with errors are not listed in <see cref="Errors"/>.</summary>
+    public int OmittedErrors { get; init; } = Math.Max(0, (Errors?.Count ?? 0) - MaxListedErrors);
+
+    /// <summary>Text echoed from a request, cut to <see cref="MaxEchoedLength"/> characters.</summary>
+    public static string Echo(string text) => Cut(text ?? "", MaxEchoedLength, null);
+
+    private static string Cut(string text, int max, string? suffix)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length <= max && suffix is null)
+        {
+            return text;
+        }
+
+        var room = max - (suffix?.Length ?? 1);
+        return text.Length <= room ? text + suffix : text[..room] + (suffix ?? "…");
+    }
+
+    private static Dictionary<string, string[]>? Bound(IReadOnlyDictionary<string, string[]>? errors)
+    {
+        if (errors is null)
+        {
+            return null;
+        }
+
+        var bounded = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (field, messages) in errors)
+        {
+            if (bounded.Count == MaxListedErrors)
+            {
+                break;
+            }
+
+            var listed = messages.Take(MaxMessagesPerField).Select(m => Cut(m, MaxMessageLength, null));
+            bounded.TryAdd(Echo(field), messages.Length > MaxMessagesPerField
+                ? [.. listed, string.Create(CultureInfo.InvariantCulture, $"… and {messages.Length - MaxMessagesPerField} more.")]
+                : [.. listed]);
+        }
+
+        return bounded;
+    }
+
     /// <summary>The RFC 9110 section describing the status: a stable, dereferenceable type URI.</summary>
     public string Type => Status switch
     {
@@ -118,6 +188,11 @@ public sealed record ApiProblem(int Status, string Title, string Detail, IReadOn
         details.Status = Status;
         details.Detail = Detail;
         details.Instance = instance;
+        if (OmittedErrors > 0)
+        {
+            details.Extensions["omittedErrors"] = OmittedErrors;
+        }
+
         if (Code is not null)
         {
             details.Extensions["code"] = Code;
@@ -138,6 +213,7 @@ public sealed record ApiProblem(int Status, string Title, string Detail, IReadOn
         ArgumentNullException.ThrowIfNull(context);
         var service = context.RequestServices.GetRequiredService<IProblemDetailsService>();
         context.Response.Clear();
+        ApiHeaders.Apply(context.Response);
         context.Response.StatusCode = Status;
         if (RetryAfter is { } retryAfter)
         {

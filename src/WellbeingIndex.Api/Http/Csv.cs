@@ -8,10 +8,14 @@ public static class Csv
 {
     public const string ContentType = "text/csv; charset=utf-8";
 
-    /// <summary>True when the request's Accept header lists text/csv.</summary>
+    /// <summary>
+    /// True when the request's Accept header lists text/csv. Every caller negotiates the representation with it, so
+    /// the response is marked <c>Vary: Accept</c>.
+    /// </summary>
     public static bool IsWanted(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ApiHeaders.VaryByAccept(request.HttpContext.Response);
         return request.GetTypedHeaders().Accept
             .Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase) && a.Quality is not 0);
     }

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using Newtonsoft.Json;
@@ -6,8 +7,9 @@ using Newtonsoft.Json.Linq;
 namespace WellbeingIndex.Api.Http;
 
 /// <summary>
-/// Reads a JSON object body under a size limit. The limit is enforced here as well as by Kestrel, because the Functions
-/// host and test servers forward bodies without Kestrel's check.
+/// Reads a JSON object body under a size limit (413 beyond it), through <see cref="StrictJson"/>'s front door (400 for
+/// anything but strict JSON). The limit is enforced here as well as by Kestrel, because the Functions host and test
+/// servers forward bodies without Kestrel's check.
 /// </summary>
 public static class RequestBody
 {
@@ -43,10 +45,19 @@ public static class RequestBody
             buffer.Write(chunk, 0, read);
         }
 
-        buffer.Position = 0;
-        using var text = new StreamReader(buffer);
-        var json = await text.ReadToEndAsync(cancellationToken);
-        return string.IsNullOrWhiteSpace(json) ? [] : Parse(json);
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+
+        if (bytes.Trim((ReadOnlySpan<byte>)" \t\r\n"u8).IsEmpty)
+        {
+            return [];
+        }
+
+        StrictJson.Validate(bytes);
+        return Parse(Encoding.UTF8.GetString(bytes));
     }
 
     public static JObject Parse(string json)

@@ -11,6 +11,12 @@ public static class ApiOperations
     /// <summary>Routes are relative to this prefix, as in host.json's <c>extensions.http.routePrefix</c>.</summary>
     public const string RoutePrefix = "api";
 
+    /// <summary>
+    /// The method every GET operation also answers (headers only): the function app's triggers list it beside GET; the
+    /// standalone server routes HEAD as GET and Kestrel drops the body.
+    /// </summary>
+    public const string HeadMethod = "head";
+
     /// <summary>Header carrying the function key of operations whose authorization level is <c>Function</c>.</summary>
     public const string KeyHeader = "x-functions-key";
 

@@ -17,26 +17,37 @@ namespace WellbeingIndex.Api.Operations;
 /// <c>POST /api/frameworks/{id}/compute</c>: computes the framework (or a what-if variant) for a period and areas and
 /// returns it; with <c>from</c>/<c>to</c>, every period of the range as one comparable series. Never writes to storage: analysts can try variants without touching what dashboards read.
 /// </summary>
-public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings, HeavyWork work, WorkLimits limits)
+/// <remarks>
+/// The answer is lean by default (run facts and each area's scores, ranks and coverage); <c>?detail=full</c> adds the
+/// definition used and every indicator value. Provider values, latest periods and what-if definitions are kept in
+/// memory (<see cref="PreparedRuns"/>), so a what-if over every area costs one run of the recipe.
+/// </remarks>
+public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings, PreparedRuns prepared, HeavyWork work, WorkLimits limits)
 {
     public const string Name = "ComputeIndex";
     public const string Method = "post";
     public const string Route = "frameworks/{id}/compute";
 
+    /// <summary>The query parameter choosing the answer's detail: <c>lean</c> (default) or <c>full</c>.</summary>
+    public const string DetailParameter = "detail";
+
     public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var ct = cancellationToken;
+        var full = FullDetail(request);
         var framework = runtime.Framework(id);
-        var body = ComputeRequest.Parse(await RequestBody.ReadObjectAsync(request, settings.MaxBodyBytes, ct));
+        var json = await RequestBody.ReadObjectAsync(request, settings.MaxBodyBytes, ct);
+        var body = ComputeRequest.Parse(json);
         CheckAreas(framework, body.Areas);
-        var definition = WhatIf.Apply(framework.Definition, body);
+        var variant = body.IsWhatIf ? prepared.Definition(framework, body, json) : null;
+        var definition = variant?.Definition ?? framework.Definition;
         if (body.IsRange)
         {
             return (await ComputeSeriesAsync(framework, definition, body, ct)).ToResult(request);
         }
 
-        var period = await PeriodAsync(runtime, framework, definition, body.Period, ct);
+        var period = body.Period is null ? await prepared.LatestPeriodAsync(framework, ct) : await PeriodAsync(runtime, framework, definition, body.Period, ct);
 
         try
         {
@@ -47,11 +58,25 @@ public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings,
             var document = await work.RunAsync(WorkBudget.Cells(runs, areas, definition.Nodes.Length), body.Uncertainty is not null,
                 body.Uncertainty is null ? "areas" : "uncertainty", async token =>
                 {
-                    var run = await runtime.Runner.ComputeAsync(framework, period, body.Areas, body.IsWhatIf ? definition : null, token);
-                    var computed = RunDocument.Computed(run, body.IsWhatIf);
+                    RunDocument document;
+                    FrameworkRun run;
+                    if (body.Areas is null)
+                    {
+                        var baseRun = await prepared.BaseAsync(framework, period, token);
+                        run = variant is null ? baseRun.Run : prepared.Vary(baseRun, variant.Definition, token);
+                        document = full ? RunDocument.Computed(run, body.IsWhatIf)
+                            : RunDocument.Lean(run, variant is null ? baseRun.RunId : PreparedRuns.WhatIfRunId(baseRun, variant), body.IsWhatIf);
+                    }
+                    else
+                    {
+                        run = await runtime.Runner.ComputeAsync(framework, period, body.Areas, variant?.Definition, token);
+                        var computed = RunDocument.Computed(run, body.IsWhatIf);
+                        document = full ? computed : computed with { Definition = null, IndicatorValues = null };
+                    }
+
                     return body.Uncertainty is { } options
-                        ? computed with { Uncertainty = UncertaintyAnalysis.Run(run.Result, options, cancellationToken: token).Areas.Select(RankUncertainty.From).ToList() }
-                        : computed;
+                        ? document with { Uncertainty = UncertaintyAnalysis.Run(run.Result, options, cancellationToken: token).Areas.Select(RankUncertainty.From).ToList() }
+                        : document;
                 }, ct);
             return document.ToResult(request);
         }
@@ -60,6 +85,13 @@ public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings,
             throw Uncomputable(body.GivenFields, e, "period");
         }
     }
+
+    private static bool FullDetail(HttpRequest request) => request.Query[DetailParameter].ToString() switch
+    {
+        "" or "lean" => false,
+        "full" => true,
+        var other => throw ApiProblem.Field(DetailParameter, $"must be lean (the default: scores, ranks, coverage) or full (with the definition and indicator values), got '{ApiProblem.Echo(other)}'.").ToException(),
+    };
 
     /// <summary>The what-if over <c>from</c>..<c>to</c>: every period computed together with the definition's time mode.</summary>
     private async Task<SeriesDocument> ComputeSeriesAsync(Framework framework, IndexDefinition definition, ComputeRequest body, CancellationToken ct)
@@ -99,10 +131,11 @@ public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings,
     }
 
     internal static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapPost(ApiOperations.Pattern(Route), (HttpRequest request, string id, ComputeIndex operation, CancellationToken ct) =>
+        routes.MapPost(ApiOperations.Pattern(Route), (HttpRequest request, string id, ComputeIndex operation, string? detail, CancellationToken ct) =>
                 operation.HandleAsync(request, id, ct))
             .WithName(Name)
-            .WithMetadata(new DocumentedBody(typeof(ComputeRequestBody), "Every field optional; an empty body computes the framework at its latest period. With from/to the answer is a series (SeriesDocument, as GET .../series serves) instead of a run."))
+            .WithMetadata(new DocumentedBody(typeof(ComputeRequestBody), "Every field optional; an empty body computes the framework at its latest period. With from/to the answer is a series (SeriesDocument, as GET .../series serves) instead of a run. " +
+                "The run answer is lean (scores, ranks, coverage) unless ?detail=full asks for the definition and indicator values too."))
             .Produces<RunDocument>(StatusCodes.Status200OK, "application/json", "text/csv")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge)

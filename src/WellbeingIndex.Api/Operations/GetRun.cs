@@ -7,7 +7,10 @@ using WellbeingIndex.Publication;
 
 namespace WellbeingIndex.Api.Operations;
 
-/// <summary><c>GET /api/frameworks/{id}/runs/{runId}</c>: a published run by id (JSON, or CSV with <c>Accept: text/csv</c>).</summary>
+/// <summary>
+/// <c>GET /api/frameworks/{id}/runs/{runId}</c>: a published run by id (JSON, or CSV with <c>Accept: text/csv</c>),
+/// immutable: strong ETag, <c>Cache-Control: immutable</c>, 304 for a matching <c>If-None-Match</c>.
+/// </summary>
 public sealed class GetRun(WellbeingRuntime runtime, IResultStore store, PublishedRunResponses responses)
 {
     public const string Name = "GetRun";
@@ -28,12 +31,18 @@ public sealed class GetRun(WellbeingRuntime runtime, IResultStore store, Publish
 
         var run = await store.GetRunAsync(framework.Id, runId, cancellationToken)
             ?? throw ApiProblem.NotFound($"No published run '{runId}' of '{framework.Id}'.", "runId").ToException();
+        // A run never changes under its id: one strong ETag per representation, cached for good.
+        if (ApiHeaders.CacheImmutable(request.HttpContext, Csv.IsWanted(request) ? $"{run.RunId}-csv" : run.RunId))
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
         return await responses.GetAsync(store, run, request, cancellationToken);
     }
 
     internal static void Map(IEndpointRouteBuilder routes) =>
         routes.MapGet(ApiOperations.Pattern(Route), (HttpRequest request, string id, string runId, GetRun operation, CancellationToken ct) =>
                 operation.HandleAsync(request, id, runId, ct))
-            .WithName(Name).Produces<RunDocument>(StatusCodes.Status200OK, "application/json", "text/csv").ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .WithName(Name).Produces<RunDocument>(StatusCodes.Status200OK, "application/json", "text/csv").Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 }

@@ -16,6 +16,9 @@ namespace WellbeingIndex.Engine.Pipeline;
 /// </summary>
 public static class IndexPipeline
 {
+    /// <summary>Areas from which the columns of a step are computed in parallel; below it, one after another.</summary>
+    public const int ParallelFromAreas = 2048;
+
     public static IndexResult Run(IndexDefinition definition, IndicatorData data, MethodRegistry? registry = null,
         CancellationToken cancellationToken = default) =>
         Traced(definition, data, registry, keepTables: false, cancellationToken);
@@ -79,7 +82,13 @@ public static class IndexPipeline
         var context = new ColumnContext(definition.Root.Code, 1, areas.AreaCodes, areas.Groups, areas.AreaIndex);
         var contexts = indicators.Select(i => context.ForIndicator(i.Code, i.Direction)).ToArray();
         ScreenOutcome? screening = null;
-        var parallel = new ParallelOptions { CancellationToken = cancellationToken };
+        // A column of a few thousand rows takes microseconds: spreading such columns over threads costs more than it
+        // saves, and takes the cores a server's concurrent requests need (33 boroughs: one thread).
+        var parallel = new ParallelOptions
+        {
+            CancellationToken = cancellationToken,
+            MaxDegreeOfParallelism = data.AreaCount < ParallelFromAreas ? 1 : -1,
+        };
 
         var tables = new List<ResultTable>();
         var current = new double[codes.Length][];
@@ -396,6 +405,17 @@ public static class IndexPipeline
     /// </summary>
     private static void ForEachColumn(int from, int to, ParallelOptions parallel, Action<int> body)
     {
+        if (parallel.MaxDegreeOfParallelism == 1)
+        {
+            for (var k = from; k < to; k++)
+            {
+                parallel.CancellationToken.ThrowIfCancellationRequested();
+                body(k);
+            }
+
+            return;
+        }
+
         var errors = new Exception?[to - from];
         Parallel.For(from, to, parallel, k =>
         {

@@ -1,8 +1,10 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
+using NodaTime;
 using WellbeingIndex.Api;
 using WellbeingIndex.Server;
 using WellbeingIndex.Providers;
@@ -18,13 +20,17 @@ public class ApiFactory : WebApplicationFactory<ScheduledPublisher> // any publi
     public const string Key = "test-publish-key";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly IClock? _clock;
 
     public ApiFactory() : this(new Dictionary<string, string?>())
     {
     }
 
-    internal ApiFactory(IReadOnlyDictionary<string, string?> overrides)
+    /// <param name="overrides">Settings replacing the defaults above.</param>
+    /// <param name="clock">The app's clock (a FakeClock ages the store's cached latest pointer); the system clock when null.</param>
+    internal ApiFactory(IReadOnlyDictionary<string, string?> overrides, IClock? clock = null)
     {
+        _clock = clock;
         _settings = new Dictionary<string, string?>
         {
             [ApiSettings.DataDirKey] = DataDirectory.FromEnvironment(),
@@ -45,6 +51,11 @@ public class ApiFactory : WebApplicationFactory<ScheduledPublisher> // any publi
         foreach (var (k, v) in _settings)
         {
             builder.UseSetting(k, v);
+        }
+
+        if (_clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
         }
     }
 

@@ -12,7 +12,7 @@ public class ComputeEndpointTests(ApiFactory factory) : IClassFixture<ApiFactory
 {
     private async Task<JObject> ComputeAsync(string body)
     {
-        var response = await factory.CreateClient().PostAsync("/api/frameworks/london/compute", ApiFactory.Json(body));
+        var response = await factory.CreateClient().PostAsync("/api/frameworks/london/compute?detail=full", ApiFactory.Json(body));
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, text);
         return JObject.Parse(text);

@@ -49,7 +49,7 @@ public class TablePublicationTests(AzuriteFixture azurite)
             Assert.Equal(index.Ranks[i] == 0 ? null : index.Ranks[i], s["rank"]!.Value<int?>());
         }
 
-        var computed = await ApiFactory.JsonAsync(await client.PostAsync("/api/frameworks/london/compute", ApiFactory.Json("{}")));
+        var computed = await ApiFactory.JsonAsync(await client.PostAsync("/api/frameworks/london/compute?detail=full", ApiFactory.Json("{}")));
         Assert.True(JToken.DeepEquals(computed["indicatorValues"], published["indicatorValues"]));
     }
 }

@@ -6,7 +6,7 @@ namespace WellbeingIndex.Functions.Tests.Server;
 
 /// <summary>
 /// The built standalone server as a user runs it (<c>dotnet WellbeingIndex.Server.dll</c>), over real sockets and
-/// Kestrel: it publishes at start-up, computes on request and serves the published run.
+/// Kestrel (<see cref="ServerProcess"/>): it publishes at start-up, computes on request and serves the published run.
 /// </summary>
 public class KestrelProcessTests
 {

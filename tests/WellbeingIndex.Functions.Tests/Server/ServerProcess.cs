@@ -23,6 +23,9 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The server's base address (for clients with their own handler).</summary>
+    public Uri Address => Client.BaseAddress!;
+
     public string Output
     {
         get
