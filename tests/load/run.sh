@@ -55,7 +55,7 @@ measure() {
     END {printf "%8.0f req/s  p50 %-9s p99 %-9s (%d requests, %d non-2xx, server CPU %.0f us/request)\n", rps, p50, p99, n, bad, (n ? cpu / hz * 1e6 / n : 0)}' "$work/wrk.txt"
 }
 
-echo "standalone server on $base, store: ${LOAD_TABLES:+Table Storage}${LOAD_TABLES:-in-memory}; $(nproc) cores; $seconds s per phase"
+echo "standalone server on $base, store: $([ -n "${LOAD_TABLES:-}" ] && echo "Table Storage" || echo in-memory); $(nproc) cores; $seconds s per phase"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 lean=$(curl -s -o /dev/null -w '%{size_download}' -X POST -H 'Content-Type: application/json' -d '{"weights": {"decent-home": 2}}' "$base/api/frameworks/london/compute")
 full=$(curl -s -o /dev/null -w '%{size_download}' -X POST -H 'Content-Type: application/json' -d '{"weights": {"decent-home": 2}}' "$base/api/frameworks/london/compute?detail=full")
