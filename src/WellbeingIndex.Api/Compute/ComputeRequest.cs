@@ -59,56 +59,43 @@ public sealed record ComputeRequest
     public static ComputeRequest Parse(JObject body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        void Add(string field, string message)
-        {
-            if (!errors.TryGetValue(field, out var list))
-            {
-                errors[field] = list = [];
-            }
-
-            list.Add(message);
-        }
+        var errors = new RequestErrors();
 
         foreach (var p in body.Properties().Where(p => !Properties.Contains(p.Name)))
         {
-            // An empty name would name no field: the body holds it.
-            Add(p.Name.Length == 0 ? "body" : p.Name, $"unknown property '{p.Name}'; expected one of {string.Join(", ", Properties)}.");
+            errors.Add(p.Name, $"unknown property '{p.Name}'; expected one of {string.Join(", ", Properties)}.");
         }
 
         var request = new ComputeRequest
         {
-            Period = ReadPeriod(body, "period", Add),
-            From = ReadPeriod(body, "from", Add),
-            To = ReadPeriod(body, "to", Add),
-            Areas = ReadAreas(body, Add),
-            Weights = ReadWeights(body, Add),
-            Normalise = ReadMethod(body["normalise"], "normalise", Add),
-            Aggregate = ReadMethod(body["aggregate"], "aggregate", Add),
-            Nodes = ReadNodes(body, Add),
-            Uncertainty = ReadUncertainty(body, Add),
+            Period = ReadPeriod(body, "period", errors.Add),
+            From = ReadPeriod(body, "from", errors.Add),
+            To = ReadPeriod(body, "to", errors.Add),
+            Areas = ReadAreas(body, errors.Add),
+            Weights = ReadWeights(body, errors.Add),
+            Normalise = ReadMethod(body["normalise"], "normalise", errors.Add),
+            Aggregate = ReadMethod(body["aggregate"], "aggregate", errors.Add),
+            Nodes = ReadNodes(body, errors.Add),
+            Uncertainty = ReadUncertainty(body, errors.Add),
             GivenFields = body.Properties().Where(p => p.Value.Type != JTokenType.Null && Properties.Contains(p.Name)).Select(p => p.Name).ToList(),
         };
 
         if (request.IsRange && request.Period is not null)
         {
-            Add("period", "give either period or from/to, not both.");
+            errors.Add("period", "give either period or from/to, not both.");
         }
 
         if (request.IsRange && request.Uncertainty is not null)
         {
-            Add("uncertainty", "is available for one period only, not over from/to.");
+            errors.Add("uncertainty", "is available for one period only, not over from/to.");
         }
 
         if (request is { From: { } f, To: { } t } && (f.Kind != t.Kind || f.CompareTo(t) > 0))
         {
-            Add(f.Kind != t.Kind ? "to" : "from", f.Kind != t.Kind ? $"{t} is not the same kind of period as from ({f})." : $"{f} is after to ({t}).");
+            errors.Add(f.Kind != t.Kind ? "to" : "from", f.Kind != t.Kind ? $"{t} is not the same kind of period as from ({f})." : $"{f} is after to ({t}).");
         }
 
-        if (errors.Count > 0)
-        {
-            throw Invalid(errors.ToDictionary(e => e.Key, e => e.Value.ToArray())).ToException();
-        }
+        errors.ThrowIfAny();
 
         return request;
     }

@@ -24,45 +24,33 @@ public static class WhatIf
             return definition;
         }
 
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        void Add(string field, string message)
-        {
-            if (!errors.TryGetValue(field, out var list))
-            {
-                errors[field] = list = [];
-            }
-
-            list.Add(message);
-        }
+        var errors = new RequestErrors();
 
         var known = string.Join(", ", definition.Nodes.Select(n => n.Code));
         foreach (var code in request.Weights.Keys.Where(c => !definition.Contains(c)))
         {
-            Add($"weights.{code}", $"'{code}' is not a node of '{definition.Id}'; known: {known}.");
+            errors.Add($"weights.{code}", $"'{code}' is not a node of '{definition.Id}'; known: {known}.");
         }
 
         foreach (var (code, change) in request.Nodes)
         {
             if (!definition.Contains(code))
             {
-                Add($"nodes.{code}", $"'{code}' is not a node of '{definition.Id}'; known: {known}.");
+                errors.Add($"nodes.{code}", $"'{code}' is not a node of '{definition.Id}'; known: {known}.");
             }
             else if (change.Weight is not null && request.Weights.ContainsKey(code))
             {
-                Add($"nodes.{code}.weight", $"conflicts with weights.{code}; give the weight once.");
+                errors.Add($"nodes.{code}.weight", $"conflicts with weights.{code}; give the weight once.");
             }
         }
 
         var root = definition.Root.Code;
         if (request.Weights.ContainsKey(root))
         {
-            Add($"weights.{root}", $"'{root}' is the index itself: weights are relative to siblings, and the index has none.");
+            errors.Add($"weights.{root}", $"'{root}' is the index itself: weights are relative to siblings, and the index has none.");
         }
 
-        if (errors.Count > 0)
-        {
-            throw ComputeRequest.Invalid(errors.ToDictionary(e => e.Key, e => e.Value.ToArray())).ToException();
-        }
+        errors.ThrowIfAny();
 
         // Definition path prefix -> request field, longest first when translating.
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -40,20 +40,11 @@ public sealed record SensitivityRequest
     public static SensitivityRequest Parse(JObject body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        void Add(string field, string message)
-        {
-            if (!errors.TryGetValue(field, out var list))
-            {
-                errors[field] = list = [];
-            }
-
-            list.Add(message);
-        }
+        var errors = new RequestErrors();
 
         foreach (var p in body.Properties().Where(p => !Properties.Contains(p.Name)))
         {
-            Add(p.Name, p.Name switch
+            errors.Add(p.Name, p.Name switch
             {
                 "uncertainty" => "is compute's quick analysis; a job takes uncertain, runs, sobol and seed instead.",
                 "from" or "to" => "a sensitivity analysis is of one period: give period.",
@@ -71,14 +62,14 @@ public sealed record SensitivityRequest
         {
             foreach (var (field, messages) in recipeErrors)
             {
-                foreach (var message in messages) Add(field, message);
+                foreach (var message in messages) errors.Add(field, message);
             }
         }
 
         var uncertain = new List<string>();
         if (body["uncertain"] is not JArray array || array.Count == 0)
         {
-            Add("uncertain", "is required: a list such as [\"weights:0.25\", \"aggregate:amean,gmean\"] (the --uncertain values of wellbeing sensitivity).");
+            errors.Add("uncertain", "is required: a list such as [\"weights:0.25\", \"aggregate:amean,gmean\"] (the --uncertain values of wellbeing sensitivity).");
         }
         else
         {
@@ -90,7 +81,7 @@ public sealed record SensitivityRequest
                 }
                 else
                 {
-                    Add($"uncertain[{i}]", "must be a string such as \"weights:0.25\" or \"normalise:minmax,zscore\".");
+                    errors.Add($"uncertain[{i}]", "must be a string such as \"weights:0.25\" or \"normalise:minmax,zscore\".");
                 }
             }
         }
@@ -107,7 +98,7 @@ public sealed record SensitivityRequest
                 return (int)n;
             }
 
-            Add(name, $"must be a whole number from {min} to {max}, got {Describe(token)}.");
+            errors.Add(name, $"must be a whole number from {min} to {max}, got {Describe(token)}.");
             return null;
         }
 
@@ -123,14 +114,11 @@ public sealed record SensitivityRequest
             }
             else
             {
-                Add("sobol", $"must be true or false, got {Describe(s)}.");
+                errors.Add("sobol", $"must be true or false, got {Describe(s)}.");
             }
         }
 
-        if (errors.Count > 0)
-        {
-            throw ComputeRequest.Invalid(errors.ToDictionary(e => e.Key, e => e.Value.ToArray())).ToException();
-        }
+        errors.ThrowIfAny();
 
         var defaults = new SensitivityRequest { Recipe = parsed!, Uncertain = uncertain };
         return defaults with
