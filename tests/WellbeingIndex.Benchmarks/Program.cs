@@ -13,6 +13,8 @@ using WellbeingIndex.Benchmarks.SmallAreas;
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- cli [runs] [--exe PATH] [--dir DIR]
 //   (whole process of `wellbeing compute` on those files: median wall and CPU; cli-stages [runs]: read/build/write in process)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- api        (HTTP compute latency, 33 boroughs)
+// dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- api-loop [requests] [warmup] [?detail=full]
+//   (the what-if handler in process on one thread: CPU us and KB allocated per request)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- publish    (rows/s publishing to Azurite)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- latest     (GET runs/latest req/s on Table Storage)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- smallareas (england-lsoa and imd2025, 33,755 LSOAs, real files)
@@ -31,6 +33,7 @@ return command switch
     "cli" => CliBench.Run(rest),
     "cli-stages" => CliBench.Stages(rest),
     "api" => await ComputeLatencyBenchmark.RunAsync(rest),
+    "api-loop" => await ComputeLoopBenchmark.RunAsync(rest),
     "publish" => await PublishBenchmark.RunAsync(rest),
     "latest" => await LatestRunThroughputBenchmark.RunAsync(rest),
     "uncertainty" or "sobol" or "audit" or "profile" => AnalysisBench.Run(command, rest),
@@ -42,6 +45,6 @@ static int Run(BenchmarkDotNet.Reports.Summary summary) => summary.HasCriticalVa
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: quick [runs] | coinr [dir] | cli [runs] [--exe PATH] [--dir DIR] | cli-stages [runs] | engine | panel | methods | telemetry [BenchmarkDotNet args] | api | publish [areas...] [--indicators N] [--framework id...] | latest [seconds] [connections] | smallareas [runs] | uncertainty [runs] | sobol [N] | audit [repeats]");
+    Console.Error.WriteLine("usage: quick [runs] | coinr [dir] | cli [runs] [--exe PATH] [--dir DIR] | cli-stages [runs] | engine | panel | methods | telemetry [BenchmarkDotNet args] | api | api-loop [requests] [warmup] [query] | publish [areas...] [--indicators N] [--framework id...] | latest [seconds] [connections] | smallareas [runs] | uncertainty [runs] | sobol [N] | audit [repeats]");
     return 2;
 }

@@ -75,14 +75,15 @@ public sealed class PreparedRuns(WellbeingRuntime runtime, IClock clock)
     }
 
     /// <summary>
-    /// <paramref name="definition"/> run over the base run's data: the same values, the same areas, another recipe.
+    /// <paramref name="definition"/> run over the base run's data: the same values, the same areas, another recipe
+    /// (only the aggregation again when only weights changed: see <see cref="IndexPipeline.Vary"/>).
     /// </summary>
     public FrameworkRun Vary(BaseRun baseRun, IndexDefinition definition, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(baseRun);
         ArgumentNullException.ThrowIfNull(definition);
         var run = baseRun.Run;
-        var result = IndexPipeline.Run(definition, run.Result.Input, cancellationToken: ct);
+        var result = IndexPipeline.Vary(run.Result, definition, cancellationToken: ct);
         return run with { Framework = run.Framework with { Definition = definition }, Result = result, ComputedAt = clock.GetCurrentInstant() };
     }
 

@@ -55,7 +55,7 @@ public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings,
             var runs = 1L + (body.Uncertainty?.Runs ?? 0);
             WorkBudget.Check(runs, areas, definition.Nodes.Length, limits.ComputeBudget, body.Uncertainty is null ? "areas" : "uncertainty.runs",
                 WorkLimits.ComputeBudgetKey, $"Give fewer areas or runs, or submit the analysis as a job: POST /api/frameworks/{framework.Id}/sensitivity.");
-            var document = await work.RunAsync(WorkBudget.Cells(runs, areas, definition.Nodes.Length), body.Uncertainty is not null,
+            return await work.RunAsync(WorkBudget.Cells(runs, areas, definition.Nodes.Length), body.Uncertainty is not null,
                 body.Uncertainty is null ? "areas" : "uncertainty", async token =>
                 {
                     RunDocument document;
@@ -64,8 +64,13 @@ public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings,
                     {
                         var baseRun = await prepared.BaseAsync(framework, period, token);
                         run = variant is null ? baseRun.Run : prepared.Vary(baseRun, variant.Definition, token);
-                        document = full ? RunDocument.Computed(run, body.IsWhatIf)
-                            : RunDocument.Lean(run, variant is null ? baseRun.RunId : PreparedRuns.WhatIfRunId(baseRun, variant), body.IsWhatIf);
+                        var runId = variant is null ? baseRun.RunId : PreparedRuns.WhatIfRunId(baseRun, variant);
+                        if (!full && body.Uncertainty is null && !Csv.IsWanted(request))
+                        {
+                            return new LeanRunJson(run, runId, body.IsWhatIf);
+                        }
+
+                        document = full ? RunDocument.Computed(run, body.IsWhatIf) : RunDocument.Lean(run, runId, body.IsWhatIf);
                     }
                     else
                     {
@@ -74,11 +79,10 @@ public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings,
                         document = full ? computed : computed with { Definition = null, IndicatorValues = null };
                     }
 
-                    return body.Uncertainty is { } options
+                    return (body.Uncertainty is { } options
                         ? document with { Uncertainty = UncertaintyAnalysis.Run(run.Result, options, cancellationToken: token).Areas.Select(RankUncertainty.From).ToList() }
-                        : document;
+                        : document).ToResult(request);
                 }, ct);
-            return document.ToResult(request);
         }
         catch (IndexComputationException e)
         {

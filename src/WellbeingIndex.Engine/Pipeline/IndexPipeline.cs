@@ -218,10 +218,11 @@ public static class IndexPipeline
                     var output = new double[codes.Length][];
                     var n = areas.AreaCount;
                     transformsApplied = true;
-                    if (panel is null && !keepTables && stepIndex == lastDataStep)
+                    if (panel is null && !keepTables && stepIndex == lastDataStep && n >= ParallelFromAreas)
                     {
                         // Only aggregation reads this table: normalise into pooled scratch and recompute the table
-                        // (the same bits: the same code on the same input) if a caller reads it.
+                        // (the same bits: the same code on the same input) if a caller reads it. A small run keeps
+                        // it: its columns cost little, and an aggregate's coverage reads them.
                         ForEachColumn(0, codes.Length, parallel, k =>
                         {
                             output[k] = ColumnPool.Rent(n);
@@ -305,6 +306,87 @@ public static class IndexPipeline
         return new IndexResult(definition, data, areas.AreaCodes, areas.AreaNames, tables, nodeScores,
             treatments.OrderBy(t => t.Order).Select(t => t.Outcome).ToList(), imputedCounts, screening,
             weightsUsed.ToImmutableSortedDictionary(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// <paramref name="variant"/> run over <paramref name="result"/>'s data. When the variant differs from the result's
+    /// definition only in node weights (a what-if of weights), the data steps are not repeated: weights enter only the
+    /// aggregation, so the result's indicator columns are aggregated again under the new weights, the same numbers a
+    /// full run gives at a fraction of its cost. Any other variant is a full <see cref="Run(IndexDefinition, IndicatorData, MethodRegistry?, CancellationToken)"/>.
+    /// </summary>
+    public static IndexResult Vary(IndexResult result, IndexDefinition variant, MethodRegistry? registry = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(variant);
+        if (!OnlyWeightsDiffer(result, variant))
+        {
+            return Run(variant, result.Input, registry, cancellationToken);
+        }
+
+        registry ??= MethodRegistry.Default;
+        var data = result.Input;
+        var context = new ColumnContext(variant.Root.Code, 1, data.AreaCodes, data.Groups, data.AreaIndex);
+        var sequential = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = 1 };
+        var indicators = variant.Indicators;
+        var final = new Dictionary<string, Lazy<double[]>>(variant.Nodes.Length, StringComparer.Ordinal);
+        var scores = new Dictionary<string, double[]>(variant.Nodes.Length, StringComparer.Ordinal);
+        foreach (var indicator in indicators)
+        {
+            var column = result[indicator.Code].ScoreArray;
+            scores[indicator.Code] = column;
+            final[indicator.Code] = new Lazy<double[]>(column);
+        }
+
+        var weightsUsed = new Dictionary<string, double>(StringComparer.Ordinal);
+        Aggregate(variant, scores, context, registry, sequential, data.AreaCount, weightsUsed);
+        var aggregates = variant.AggregatesBottomUp;
+        foreach (var a in aggregates)
+        {
+            final[a.Code] = new Lazy<double[]>(scores[a.Code]);
+        }
+
+        var tables = result.Tables.Where(t => t.Name != ResultTable.Aggregated)
+            .Append(Table(ResultTable.Aggregated, aggregates.Select(a => a.Code).ToArray(), aggregates.Select(a => scores[a.Code]).ToArray())).ToList();
+        var nodeScores = new List<NodeScores>(indicators.Length + aggregates.Length);
+        foreach (var i in indicators)
+        {
+            nodeScores.Add(new NodeScores(i, 1, final[i.Code], null));
+        }
+
+        foreach (var a in aggregates)
+        {
+            nodeScores.Add(new NodeScores(a, variant.LevelOf(a.Code), final[a.Code],
+                new Lazy<double[]>(() => Coverage(variant.ChildrenOf(a.Code).Select(c => final[c.Code].Value).ToArray(), data.AreaCount))));
+        }
+
+        return new IndexResult(variant, data, result.AreaCodes, result.AreaNames, tables, nodeScores, result.Treatments, result.ImputedCounts,
+            result.Screening, weightsUsed.ToImmutableSortedDictionary(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// True when <paramref name="variant"/> is <paramref name="result"/>'s definition with other node weights (same
+    /// nodes, steps, levels and coverage rule) and no screen removed an area (the aggregation then runs on the input's areas).
+    /// </summary>
+    private static bool OnlyWeightsDiffer(IndexResult result, IndexDefinition variant)
+    {
+        var definition = result.Definition;
+        if (result.Screening is { RemovedUnits.Length: > 0 } || result.AreaCodes.Length != result.Input.AreaCount
+            || variant.Nodes.Length != definition.Nodes.Length || !variant.Steps.SequenceEqual(definition.Steps)
+            || !variant.Levels.SequenceEqual(definition.Levels) || !variant.MinCoverage.Equals(definition.MinCoverage))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < variant.Nodes.Length; i++)
+        {
+            var node = variant.Nodes[i];
+            if (!node.Equals(definition.Nodes[i] with { Weight = node.Weight }))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The share of <paramref name="columns"/> present (not NaN) per area.</summary>
