@@ -2,7 +2,8 @@
 # Load test of the standalone server on loopback (issue 13 items 1 and 7). Starts the built server on 127.0.0.1 on a
 # free port with the in-memory store (set LOAD_TABLES to a Table Storage connection string, e.g. Azurite's, to measure
 # Table Storage instead), runs wrk against it for a bounded time and prints:
-#   - what-if compute for the 33 London boroughs (8 connections): req/s, p50, p99, bytes per answer (lean and full);
+#   - what-if compute for the 33 London boroughs (8 connections, eight weight sets in turn): req/s, p50, p99, bytes
+#     per answer (lean and full);
 #   - /api/health latency while 64 heavy uncertainty computes are kept in flight;
 #   - runs/latest req/s at 8 and 64 connections;
 #   - publishes per second over HTTP (the store's rows per publish are areas x (indicators + 1) + 1);
@@ -39,7 +40,14 @@ curl -sf -o /dev/null -X POST -H "x-functions-key: $key" "$base/api/frameworks/l
 post() { # post.lua for a body
   printf 'wrk.method = "POST"\nwrk.body = [[%s]]\nwrk.headers["Content-Type"] = "application/json"\n' "$1" >"$work/$2.lua"
 }
-post '{"weights": {"decent-home": 2}}' whatif
+# What-if bodies rotated by every connection (the list of tests/WellbeingIndex.Benchmarks/Api/ComputeLoopBenchmark.cs):
+# eight different answers, so no cache of one answer could make the figure.
+weights=(2 3 0.5 1.5 2.5 4 0.25 5)
+{
+  printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nlocal bodies = {\n'
+  for w in "${weights[@]}"; do printf '  [[{"weights": {"decent-home": %s}}]],\n' "$w"; done
+  printf '}\nlocal i = 0\nrequest = function()\n  i = i %% #bodies + 1\n  return wrk.format(nil, nil, nil, bodies[i])\nend\n'
+} >"$work/whatif.lua"
 post '{"uncertainty": {"runs": 2000, "weightNoise": 0.5}}' heavy
 ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
 hz=$(getconf CLK_TCK)
@@ -61,7 +69,7 @@ lean=$(curl -s -o /dev/null -w '%{size_download}' -X POST -H 'Content-Type: appl
 full=$(curl -s -o /dev/null -w '%{size_download}' -X POST -H 'Content-Type: application/json' -d '{"weights": {"decent-home": 2}}' "$base/api/frameworks/london/compute?detail=full")
 echo "what-if answer: $lean bytes lean (default), $full bytes with ?detail=full"
 wrk -t1 -c8 -d5s -s "$work/whatif.lua" "$base/api/frameworks/london/compute" >/dev/null 2>&1 # warm-up (JIT tiers)
-printf 'compute what-if, 8 connections:     '; measure -t2 -c8 -d"${seconds}s" -s "$work/whatif.lua" "$base/api/frameworks/london/compute"
+printf 'compute what-if (8 bodies), 8 conn: '; measure -t2 -c8 -d"${seconds}s" -s "$work/whatif.lua" "$base/api/frameworks/london/compute"
 printf 'health, idle, 8 connections:        '; measure -t2 -c8 -d"${seconds}s" "$base/api/health"
 printf 'runs/latest, 8 connections:         '; measure -t2 -c8 -d"${seconds}s" "$base/api/frameworks/london/runs/latest"
 printf 'runs/latest, 64 connections:        '; measure -t2 -c64 -d"${seconds}s" "$base/api/frameworks/london/runs/latest"
