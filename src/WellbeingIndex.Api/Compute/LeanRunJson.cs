@@ -24,6 +24,7 @@ public sealed class LeanRunJson : IResult
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = ApiJson.Options.Encoder, SkipValidation = true };
     private static readonly ConditionalWeakTable<string[], JsonEncodedText[]> Encoded = new();
+    private static readonly ConditionalWeakTable<IndexDefinition, Tuple<string[], JsonEncodedText[]>> AggregateOrder = new();
 
     // One growing buffer per thread, written synchronously; the response gets a pooled copy, as a compressing or slow
     // response may hold what it is given across an await, when this thread serves another answer.
@@ -102,20 +103,14 @@ public sealed class LeanRunJson : IResult
         writer.WriteNumber(IndicatorCount, definition.Indicators.Length);
         writer.WriteEndObject();
 
-        // The index first, then the other aggregates in definition order (as RunPublication.AreaRows packs them).
-        var aggregates = new NodeScores[definition.Nodes.Length];
-        var count = 0;
-        foreach (var pass in (ReadOnlySpan<bool>)[true, false])
+        var (aggregateCodes, nodeCodes) = AggregateOrder.GetValue(definition, Order);
+        var aggregates = new NodeScores[aggregateCodes.Length];
+        for (var k = 0; k < aggregates.Length; k++)
         {
-            foreach (var node in definition.Nodes)
-            {
-                if (node.Type == NodeType.Aggregate && (node.Parent is null) == pass)
-                {
-                    aggregates[count++] = result[node.Code];
-                }
-            }
+            aggregates[k] = result[aggregateCodes[k]];
         }
 
+        var count = aggregates.Length;
         var codes = Encode(ImmutableCollectionsMarshal.AsArray(result.AreaCodes)!);
         var names = Encode(ImmutableCollectionsMarshal.AsArray(result.AreaNames)!);
         writer.WriteStartArray(Areas);
@@ -129,7 +124,7 @@ public sealed class LeanRunJson : IResult
             {
                 var node = aggregates[k];
                 writer.WriteStartObject();
-                writer.WriteString(NodeCode, node.Code);
+                writer.WriteString(NodeCode, nodeCodes[k]);
                 var score = node.Scores[i];
                 if (double.IsNaN(score))
                 {
@@ -219,6 +214,13 @@ public sealed class LeanRunJson : IResult
         public ulong Bits { get; } = bits;
 
         public byte[] Utf8 { get; } = utf8;
+    }
+
+    /// <summary>The index first, then the other aggregates in definition order (as RunPublication.AreaRows packs them), with their codes encoded.</summary>
+    private static Tuple<string[], JsonEncodedText[]> Order(IndexDefinition definition)
+    {
+        var codes = definition.Nodes.Where(n => n.Type == NodeType.Aggregate).OrderBy(n => n.Parent is null ? 0 : 1).Select(n => n.Code).ToArray();
+        return Tuple.Create(codes, Array.ConvertAll(codes, c => JsonEncodedText.Encode(c, ApiJson.Options.Encoder)));
     }
 
     private static JsonEncodedText Name(string name) => JsonEncodedText.Encode(name, ApiJson.Options.Encoder);

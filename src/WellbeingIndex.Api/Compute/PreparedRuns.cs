@@ -31,7 +31,11 @@ public sealed class PreparedRuns(WellbeingRuntime runtime, IClock clock)
     public sealed record BaseRun(FrameworkRun Run, string RunId);
 
     /// <summary>A what-if definition and the fingerprint (hash of its canonical JSON) that identifies it.</summary>
-    public sealed record PreparedDefinition(IndexDefinition Definition, string Fingerprint);
+    public sealed record PreparedDefinition(IndexDefinition Definition, string Fingerprint)
+    {
+        /// <summary>The what-if run id last derived from this variant, with the base run it varies (see <see cref="WhatIfRunId"/>).</summary>
+        internal Tuple<BaseRun, string>? LastRunId { get; set; }
+    }
 
     /// <summary>The framework's latest period (see <see cref="FrameworkRunner.LatestPeriodAsync"/>).</summary>
     public Task<ReferencePeriod> LatestPeriodAsync(Framework framework, CancellationToken ct)
@@ -92,7 +96,15 @@ public sealed class PreparedRuns(WellbeingRuntime runtime, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(baseRun);
         ArgumentNullException.ThrowIfNull(prepared);
-        return baseRun.Run.Period.ToString().Replace('/', '-') + "-" + Hash(baseRun.RunId + "\n" + prepared.Fingerprint)[..16];
+        var known = prepared.LastRunId;
+        if (known is not null && ReferenceEquals(known.Item1, baseRun))
+        {
+            return known.Item2;
+        }
+
+        var id = baseRun.Run.Period.ToString().Replace('/', '-') + "-" + Hash(baseRun.RunId + "\n" + prepared.Fingerprint)[..16];
+        prepared.LastRunId = Tuple.Create(baseRun, id);
+        return id;
     }
 
     private static readonly string[] WhatIfFields = ["weights", "normalise", "aggregate", "nodes"];

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
@@ -32,32 +33,47 @@ public static class RequestBody
                 new Dictionary<string, string[]> { ["Content-Type"] = ["must be application/json."] }).ToException();
         }
 
-        var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        // A pooled buffer, of the announced length when there is one (a what-if body is a few dozen bytes).
+        var buffer = ArrayPool<byte>.Shared.Rent(request.ContentLength is > 0 and var announced && announced < maxBytes ? (int)announced + 1 : 8192);
+        try
         {
-            if (buffer.Length + read > maxBytes)
+            var length = 0;
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
             {
-                throw ApiProblem.TooLarge(maxBytes).ToException();
+                length += read;
+                if (length > maxBytes)
+                {
+                    throw ApiProblem.TooLarge(maxBytes).ToException();
+                }
+
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
             }
 
-            buffer.Write(chunk, 0, read);
-        }
+            var bytes = buffer.AsSpan(0, length);
+            if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            {
+                bytes = bytes[3..];
+            }
 
-        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            if (bytes.Trim((ReadOnlySpan<byte>)" \t\r\n"u8).IsEmpty)
+            {
+                return [];
+            }
+
+            StrictJson.Validate(bytes);
+            return Parse(Encoding.UTF8.GetString(bytes));
+        }
+        finally
         {
-            bytes = bytes[3..];
+            ArrayPool<byte>.Shared.Return(buffer);
         }
-
-        if (bytes.Trim((ReadOnlySpan<byte>)" \t\r\n"u8).IsEmpty)
-        {
-            return [];
-        }
-
-        StrictJson.Validate(bytes);
-        return Parse(Encoding.UTF8.GetString(bytes));
     }
 
     public static JObject Parse(string json)
