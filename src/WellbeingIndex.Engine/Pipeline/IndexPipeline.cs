@@ -325,40 +325,68 @@ public static class IndexPipeline
 
         registry ??= MethodRegistry.Default;
         var data = result.Input;
+        var definition = result.Definition;
         var context = new ColumnContext(variant.Root.Code, 1, data.AreaCodes, data.Groups, data.AreaIndex);
         var sequential = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = 1 };
         var indicators = variant.Indicators;
-        var final = new Dictionary<string, Lazy<double[]>>(variant.Nodes.Length, StringComparer.Ordinal);
         var scores = new Dictionary<string, double[]>(variant.Nodes.Length, StringComparer.Ordinal);
         foreach (var indicator in indicators)
         {
-            var column = result[indicator.Code].ScoreArray;
-            scores[indicator.Code] = column;
-            final[indicator.Code] = new Lazy<double[]>(column);
+            scores[indicator.Code] = result[indicator.Code].ScoreArray;
+        }
+
+        // An aggregate none of whose descendants changed weight has the run's scores: only the others are computed.
+        var aggregates = variant.AggregatesBottomUp;
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        var unchanged = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var a in aggregates)
+        {
+            var same = true;
+            foreach (var child in variant.ChildrenOf(a.Code))
+            {
+                same &= !changed.Contains(child.Code) && child.Weight.Equals(definition[child.Code].Weight);
+            }
+
+            if (same)
+            {
+                unchanged.Add(a.Code);
+                scores[a.Code] = result[a.Code].ScoreArray;
+            }
+            else
+            {
+                changed.Add(a.Code);
+            }
         }
 
         var weightsUsed = new Dictionary<string, double>(StringComparer.Ordinal);
-        Aggregate(variant, scores, context, registry, sequential, data.AreaCount, weightsUsed);
-        var aggregates = variant.AggregatesBottomUp;
+        foreach (var code in unchanged)
+        {
+            foreach (var child in variant.ChildrenOf(code))
+            {
+                weightsUsed[child.Code] = result.Weights[child.Code];
+            }
+        }
+
+        Aggregate(variant, scores, context, registry, sequential, data.AreaCount, weightsUsed, unchanged);
+
+        // Unchanged nodes keep the run's scores with their ranks and coverage already computed.
+        var nodeScores = new List<NodeScores>(variant.Nodes.Length);
+        var final = new Dictionary<string, Lazy<double[]>>(variant.Nodes.Length, StringComparer.Ordinal);
+        foreach (var i in indicators)
+        {
+            nodeScores.Add(result[i.Code].For(i));
+            final[i.Code] = new Lazy<double[]>(scores[i.Code]);
+        }
+
         foreach (var a in aggregates)
         {
             final[a.Code] = new Lazy<double[]>(scores[a.Code]);
+            nodeScores.Add(unchanged.Contains(a.Code) ? result[a.Code].For(a) : new NodeScores(a, variant.LevelOf(a.Code), final[a.Code],
+                new Lazy<double[]>(() => Coverage(variant.ChildrenOf(a.Code).Select(c => final[c.Code].Value).ToArray(), data.AreaCount))));
         }
 
         var tables = result.Tables.Where(t => t.Name != ResultTable.Aggregated)
             .Append(Table(ResultTable.Aggregated, aggregates.Select(a => a.Code).ToArray(), aggregates.Select(a => scores[a.Code]).ToArray())).ToList();
-        var nodeScores = new List<NodeScores>(indicators.Length + aggregates.Length);
-        foreach (var i in indicators)
-        {
-            nodeScores.Add(new NodeScores(i, 1, final[i.Code], null));
-        }
-
-        foreach (var a in aggregates)
-        {
-            nodeScores.Add(new NodeScores(a, variant.LevelOf(a.Code), final[a.Code],
-                new Lazy<double[]>(() => Coverage(variant.ChildrenOf(a.Code).Select(c => final[c.Code].Value).ToArray(), data.AreaCount))));
-        }
-
         return new IndexResult(variant, data, result.AreaCodes, result.AreaNames, tables, nodeScores, result.Treatments, result.ImputedCounts,
             result.Screening, weightsUsed.ToImmutableSortedDictionary(StringComparer.Ordinal));
     }
@@ -418,10 +446,12 @@ public static class IndexPipeline
         }
     }
 
+    /// <summary>Every aggregate bottom-up into <paramref name="scores"/>, but those in <paramref name="known"/> (already there).</summary>
     private static void Aggregate(IndexDefinition definition, Dictionary<string, double[]> scores,
-        ColumnContext context, MethodRegistry registry, ParallelOptions parallel, int areaCount, Dictionary<string, double> used)
+        ColumnContext context, MethodRegistry registry, ParallelOptions parallel, int areaCount, Dictionary<string, double> used,
+        HashSet<string>? known = null)
     {
-        foreach (var level in definition.AggregatesBottomUp.GroupBy(a => definition.LevelOf(a.Code)))
+        foreach (var level in definition.AggregatesBottomUp.Where(a => known is null || !known.Contains(a.Code)).GroupBy(a => definition.LevelOf(a.Code)))
         {
             var nodes = level.ToArray();
             var outputs = new double[nodes.Length][];

@@ -31,7 +31,21 @@ public sealed class NodeScores
         _quintiles = new Lazy<byte[]>(() => Ranking.Bands(_ranks.Value, 5));
     }
 
+    private NodeScores(NodeDefinition node, NodeScores same)
+    {
+        Node = node;
+        Level = same.Level;
+        _scores = same._scores;
+        _coverage = same._coverage;
+        _ranks = same._ranks;
+        _deciles = same._deciles;
+        _quintiles = same._quintiles;
+    }
+
     public NodeDefinition Node { get; }
+
+    /// <summary>These scores under <paramref name="node"/> (a variant of <see cref="Node"/> whose scores are the same), sharing what is computed.</summary>
+    internal NodeScores For(NodeDefinition node) => ReferenceEquals(node, Node) ? this : new NodeScores(node, this);
 
     public string Code => Node.Code;
 

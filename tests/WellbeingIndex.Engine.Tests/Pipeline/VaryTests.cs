@@ -37,6 +37,27 @@ public class VaryTests
         Assert.Same(variant, varied.Definition);
         // The data steps were not repeated: the indicator columns are the base run's.
         Assert.Same(baseRun["pay"].ScoreArray, varied["pay"].ScoreArray);
+        Assert.Equal(3, varied["green"].Node.Weight);
+    }
+
+    [Fact]
+    public void Aggregates_whose_descendants_kept_their_weights_keep_the_runs_scores()
+    {
+        var baseRun = IndexPipeline.Run(Examples.Definition(), Examples.FourAreas());
+        var variant = Reweighted(baseRun.Definition, ("income", 3));
+
+        var varied = IndexPipeline.Vary(baseRun, variant);
+
+        // income's children kept their weights: its scores are the run's, not computed again.
+        Assert.Same(baseRun["income"].ScoreArray, varied["income"].ScoreArray);
+        Assert.Same(baseRun["green"].ScoreArray, varied["green"].ScoreArray);
+        Assert.Equal(3, varied["income"].Node.Weight);
+        // index = (3·income + green)/4: A (3·33.333 + 33.333)/4 = 33.333, B (3·38.889 + 66.667)/4 = 45.833,
+        // C (3·33.333 + 0)/4 = 25, D (3·100 + 100)/4 = 100
+        Assert.Equal([100.0 / 3, (3 * (50 + 200.0 / 3) / 3 + 200.0 / 3) / 4, 25, 100], varied.Index.Scores.ToArray(), (a, b) => Math.Abs(a - b) < Tol);
+        Assert.Equal(3, varied.Weights["income"]);
+        Assert.Equal(2, varied.Weights["pay"]); // income's children: the run's weights
+        Assert.Equal(IndexPipeline.Run(variant, Examples.FourAreas()).Index.Scores.ToArray(), varied.Index.Scores.ToArray());
     }
 
     [Fact]
