@@ -67,14 +67,19 @@ public sealed class IndexPublisher
         return [.. nodes.SelectMany(node => PlaceLevels.All.Select(level => PlaceRollup.Compute(run, node, level, data, higherIsWorse)))];
     }
 
-    /// <summary>Publishes <paramref name="framework"/> at <paramref name="period"/>, or at its latest period when null.</summary>
+    /// <summary>
+    /// Publishes <paramref name="framework"/> at <paramref name="period"/>, or at its latest period when null. The store
+    /// is asked first whether it can be reached, so storage that is down fails the publish before seconds of computing.
+    /// </summary>
     /// <exception cref="WellbeingIndex.Engine.IndexComputationException">The data cannot support the index at that period.</exception>
+    /// <exception cref="Storage.StorageUnavailableException">The store is unreachable, timed out or failing.</exception>
     public async Task<PublishedRun> PublishAsync(Framework framework, ReferencePeriod? period = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(framework);
         using var activity = StartPublish(framework, "run");
         try
         {
+            await _store.CheckReachableAsync(cancellationToken);
             var at = period ?? await _runner.LatestPeriodAsync(framework, cancellationToken);
             activity?.SetTag(WellbeingTelemetry.Period, at.ToString());
             var run = await _runner.ComputeAsync(framework, at, null, null, cancellationToken);
@@ -96,6 +101,7 @@ public sealed class IndexPublisher
     /// definition's time block states; null (nothing published) when the definition states no series.
     /// </summary>
     /// <exception cref="WellbeingIndex.Engine.IndexComputationException">The data cannot support the index at a period of the span.</exception>
+    /// <exception cref="Storage.StorageUnavailableException">The store is unreachable, timed out or failing (asked before computing).</exception>
     public async Task<PublishedSeries?> PublishSeriesAsync(Framework framework, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(framework);
@@ -107,6 +113,7 @@ public sealed class IndexPublisher
         using var activity = StartPublish(framework, "series")?.SetTag(WellbeingTelemetry.Period, from.ToString());
         try
         {
+            await _store.CheckReachableAsync(cancellationToken);
             var series = await _runner.ComputeSeriesAsync(framework, from, to, ct: cancellationToken);
             var published = await _store.PublishSeriesAsync(series, cancellationToken);
             activity?.SetTag(WellbeingTelemetry.RunId, published.SeriesId);

@@ -95,7 +95,7 @@ public sealed class TableResultStore : IResultStore
     }
 
     /// <summary>
-    /// Asks the table service for this store's runs table: readiness, not data. Cancel with
+    /// Asks the table service for this store's runs table (one call): readiness, not data. Cancel with
     /// <paramref name="cancellationToken"/> to bound the wait below the client's retries.
     /// </summary>
     /// <exception cref="StorageUnavailableException">Storage is unreachable, timed out or failing.</exception>
