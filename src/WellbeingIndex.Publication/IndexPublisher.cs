@@ -34,12 +34,6 @@ public sealed class IndexPublisher
         _data = data;
     }
 
-    /// <summary>
-    /// Frameworks whose scores measure deprivation (high = worse), so the IoD measures of their roll-ups rank the
-    /// highest scores as most deprived: the rebuilt IMD 2025. Every other framework is read as wellbeing (high = better).
-    /// </summary>
-    public static bool HigherIsWorse(string frameworkId) => frameworkId == "imd2025";
-
     /// <summary>True when every area of <paramref name="framework"/> is an English LSOA (GSS entity E01): a small-area framework.</summary>
     public static bool IsSmallArea(Framework framework)
     {
@@ -49,7 +43,8 @@ public sealed class IndexPublisher
 
     /// <summary>
     /// Every aggregate node of a small-area run rolled up to districts, regions and England (population-weighted, with
-    /// the inequality within each place); empty for other frameworks.
+    /// the inequality within each place); empty for other frameworks. The IoD measures read the definition's polarity
+    /// (<see cref="WellbeingIndex.Engine.Definition.IndexDefinition.HigherIsWorse"/>): its worst end is the most deprived.
     /// </summary>
     /// <exception cref="ArgumentException">An area is not a 2021 LSOA.</exception>
     public static IReadOnlyList<PlaceRollup> RollUp(FrameworkRun run, ProviderContext data)
@@ -63,7 +58,7 @@ public sealed class IndexPublisher
 
         var nodes = run.Result.Definition.Nodes.Where(n => n.Type == WellbeingIndex.Engine.Definition.NodeType.Aggregate)
             .OrderBy(n => n.Parent is null ? 0 : 1).Select(n => n.Code);
-        var higherIsWorse = HigherIsWorse(run.Framework.Id);
+        var higherIsWorse = run.Result.Definition.HigherIsWorse;
         return [.. nodes.SelectMany(node => PlaceLevels.All.Select(level => PlaceRollup.Compute(run, node, level, data, higherIsWorse)))];
     }
 

@@ -66,7 +66,7 @@ public sealed class GetInequality(WellbeingRuntime runtime)
             }
         }
 
-        var higherIsWorse = IndexPublisher.HigherIsWorse(framework.Id);
+        var higherIsWorse = framework.Definition.HigherIsWorse;
         if (request.Query["higherIsWorse"].ToString() is { Length: > 0 } h)
         {
             if (!bool.TryParse(h, out higherIsWorse))
