@@ -46,7 +46,7 @@ internal static class InequalityCommand
             var context = FrameworkCompute.Context(dir);
             var run = await FrameworkCompute.RunAsync(parse.GetValue(framework)!, parse.GetValue(period), dir, parse.GetValue(plugins), new RecipeFlags(null, null, null, null, null), cancellationToken);
             var code = parse.GetValue(node) ?? run.Result.Definition.Root.Code;
-            var worse = parse.GetResult(higherIsWorse) is null ? run.Result.Definition.HigherIsWorse : parse.GetValue(higherIsWorse);
+            var worse = parse.GetResult(higherIsWorse) is { Implicit: false } ? parse.GetValue(higherIsWorse) : run.Result.Definition.HigherIsWorse;
             var rollup = PlaceRollup.Compute(run, code, level, context, worse, parse.GetValue(threshold));
 
             var target = parse.GetValue(outFile);
