@@ -88,6 +88,7 @@ public static class IndexPipeline
         {
             CancellationToken = cancellationToken,
             MaxDegreeOfParallelism = data.AreaCount < ParallelFromAreas ? 1 : -1,
+            TaskScheduler = TaskScheduler.Current,
         };
 
         var tables = new List<ResultTable>();
@@ -232,7 +233,7 @@ public static class IndexPipeline
                         normalised = new Lazy<double[][]>(() =>
                         {
                             var columns = new double[columnCodes.Length][];
-                            ForEachColumn(0, columnCodes.Length, new ParallelOptions(), k =>
+                            ForEachColumn(0, columnCodes.Length, new ParallelOptions { TaskScheduler = TaskScheduler.Current }, k =>
                             {
                                 columns[k] = new double[n];
                                 NormaliseInto(k, columns[k]);
