@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 
 namespace WellbeingIndex.Engine.Methods;
 
@@ -24,8 +25,37 @@ internal static class ColumnStatistics
     {
         double min = double.PositiveInfinity, max = double.NegativeInfinity;
         var any = false;
-        foreach (var v in values)
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && values.Length >= 4 * Vector<double>.Count)
         {
+            // A vector of running minima and maxima (NaN compares false, so it is skipped as below), then their lanes.
+            var (vmin, vmax) = (new Vector<double>(min), new Vector<double>(max));
+            var present = Vector<long>.Zero;
+            for (; i <= values.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                var v = new Vector<double>(values[i..]);
+                present |= Vector.Equals(v, v);
+                vmin = Vector.ConditionalSelect(Vector.LessThan(v, vmin), v, vmin);
+                vmax = Vector.ConditionalSelect(Vector.GreaterThan(v, vmax), v, vmax);
+            }
+
+            any = present != Vector<long>.Zero;
+            for (var lane = 0; lane < Vector<double>.Count; lane++)
+            {
+                if (vmin[lane] < min) min = vmin[lane];
+                if (vmax[lane] > max) max = vmax[lane];
+            }
+
+            if (min == 0 || max == 0)
+            {
+                // −0 and +0 compare equal: which of them is kept depends on the order seen, so keep the scalar order.
+                (min, max, any, i) = (double.PositiveInfinity, double.NegativeInfinity, false, 0);
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            var v = values[i];
             if (double.IsNaN(v)) continue;
             any = true;
             if (v < min) min = v;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Numerics;
 using WellbeingIndex.Engine.Analysis;
 using WellbeingIndex.Engine.Data;
 using WellbeingIndex.Engine.Definition;
@@ -189,26 +190,37 @@ public static class IndexPipeline
                     var stepContexts = contexts;
                     void NormaliseInto(int k, double[] column)
                     {
-                        Array.Copy(input[k], column, column.Length);
-                        if (applyTransforms && indicators[k].Transform is { } t)
-                        {
-                            registry.Get<ITransform>(t.Method).Transform(column, t, stepContexts[k]);
-                        }
-
+                        // The normaliser reads the input itself when there is nothing to do first (no copy), and a
+                        // direction is applied while copying: one pass over the column fewer either way.
+                        var source = input[k].AsSpan(0, column.Length);
                         var direction = indicators[k].Direction;
-                        if (direction != 1)
+                        var transform = applyTransforms ? indicators[k].Transform : null;
+                        if (transform is not null || panel is not null)
                         {
-                            for (var i = 0; i < column.Length; i++)
+                            source.CopyTo(column);
+                            if (transform is not null)
                             {
-                                column[i] *= direction;
+                                registry.Get<ITransform>(transform.Method).Transform(column, transform, stepContexts[k]);
                             }
+
+                            if (direction != 1)
+                            {
+                                Scale(column, column, direction);
+                            }
+
+                            source = column;
+                        }
+                        else if (direction != 1)
+                        {
+                            Scale(source, column, direction);
+                            source = column;
                         }
 
                         var spec = definition.NormalisationOf(indicators[k])!;
                         var normaliser = registry.Get<INormaliser>(spec.Method);
                         if (panel is null)
                         {
-                            normaliser.Normalise(column, column, spec, stepContexts[k]);
+                            normaliser.Normalise(source, column, spec, stepContexts[k]);
                         }
                         else
                         {
@@ -308,32 +320,107 @@ public static class IndexPipeline
             weightsUsed.ToImmutableSortedDictionary(StringComparer.Ordinal));
     }
 
+    /// <summary><paramref name="values"/> × <paramref name="direction"/> into <paramref name="output"/>, a vector at a time.</summary>
+    private static void Scale(ReadOnlySpan<double> values, Span<double> output, int direction)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var d = new Vector<double>(direction);
+            for (; i <= values.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                (new Vector<double>(values[i..]) * d).CopyTo(output[i..]);
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            output[i] = values[i] * direction;
+        }
+    }
+
+    /// <summary>Areas whose coverage is computed at once: the block's counts and the children's slices stay in cache.</summary>
+    private const int CoverageBlock = 1024;
+
     /// <summary>The share of <paramref name="columns"/> present (not NaN) per area.</summary>
     private static double[] Coverage(double[][] columns, int areaCount)
     {
         var present = new double[areaCount];
-        Coverage(columns, present);
+        for (var from = 0; from < areaCount; from += CoverageBlock)
+        {
+            Coverage(columns, from, present.AsSpan(from, Math.Min(CoverageBlock, areaCount - from)));
+        }
+
         return present;
     }
 
     /// <summary>
-    /// Column by column (contiguous reads), then one pass to turn counts into shares. Divides (not multiplies by 1/n):
-    /// 5 × (1/6) &lt; 5/6 in floating point, which would drop an area exactly at the minimum.
+    /// The shares for the areas from <paramref name="from"/> on, as many as <paramref name="present"/> holds: column by
+    /// column (contiguous reads), then the counts turned into shares. Divides (not multiplies by 1/n): 5 × (1/6) &lt; 5/6
+    /// in floating point, which would drop an area exactly at the minimum.
     /// </summary>
-    private static void Coverage(double[][] columns, Span<double> present)
+    private static void Coverage(double[][] columns, int from, Span<double> present)
     {
         present.Clear();
+        var width = Vector<double>.Count;
+        var one = Vector<double>.One;
         foreach (var column in columns)
         {
-            for (var i = 0; i < present.Length; i++)
+            var values = column.AsSpan(from, present.Length);
+            var i = 0;
+            for (; i <= present.Length - width; i += width)
             {
-                present[i] += double.IsNaN(column[i]) ? 0 : 1;
+                var x = new Vector<double>(values[i..]);
+                (new Vector<double>(present[i..]) + (Vector.AsVectorDouble(Vector.Equals(x, x)) & one)).CopyTo(present[i..]);
+            }
+
+            for (; i < present.Length; i++)
+            {
+                present[i] += double.IsNaN(values[i]) ? 0 : 1;
             }
         }
 
-        for (var i = 0; i < present.Length; i++)
+        var count = new Vector<double>(columns.Length);
+        var j = 0;
+        for (; j <= present.Length - width; j += width)
         {
-            present[i] /= columns.Length;
+            (new Vector<double>(present[j..]) / count).CopyTo(present[j..]);
+        }
+
+        for (; j < present.Length; j++)
+        {
+            present[j] /= columns.Length;
+        }
+    }
+
+    /// <summary>Sets <paramref name="output"/> missing where no child is present or fewer than <paramref name="minCoverage"/> of them.</summary>
+    private static void MaskUncovered(double[][] columns, Span<double> output, double minCoverage)
+    {
+        Span<double> present = stackalloc double[CoverageBlock];
+        var width = Vector<double>.Count;
+        var zero = Vector<double>.Zero;
+        var least = new Vector<double>(minCoverage);
+        var missing = new Vector<double>(double.NaN);
+        for (var from = 0; from < output.Length; from += CoverageBlock)
+        {
+            var shares = present[..Math.Min(CoverageBlock, output.Length - from)];
+            Coverage(columns, from, shares);
+            var block = output.Slice(from, shares.Length);
+            var i = 0;
+            for (; i <= shares.Length - width; i += width)
+            {
+                var p = new Vector<double>(shares[i..]);
+                var drop = Vector.BitwiseOr(Vector.Equals(p, zero), Vector.LessThan(p, least));
+                Vector.ConditionalSelect(drop, missing, new Vector<double>(block[i..])).CopyTo(block[i..]);
+            }
+
+            for (; i < shares.Length; i++)
+            {
+                if (shares[i] == 0 || shares[i] < minCoverage)
+                {
+                    block[i] = double.NaN;
+                }
+            }
         }
     }
 
@@ -367,18 +454,7 @@ public static class IndexPipeline
                     for (var c = 0; c < children.Length; c++) used[children[c].Code] = weights[c];
                 }
 
-                var present = ColumnPool.Rent(areaCount);
-                Coverage(columns, present);
-                var minCoverage = node.MinCoverage ?? definition.MinCoverage;
-                for (var i = 0; i < areaCount; i++)
-                {
-                    if (present[i] == 0 || present[i] < minCoverage)
-                    {
-                        output[i] = double.NaN;
-                    }
-                }
-
-                ColumnPool.Return([present]);
+                MaskUncovered(columns, output, node.MinCoverage ?? definition.MinCoverage);
                 outputs[j] = output;
             });
 
