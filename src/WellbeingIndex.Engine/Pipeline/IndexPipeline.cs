@@ -441,7 +441,8 @@ public static class IndexPipeline
                 var nodeContext = context.ForIndicator(node.Code, 1);
                 double[] Combine(double[] w)
                 {
-                    var result = new double[areaCount];
+                    // Not cleared: an aggregator writes every cell (IAggregator's contract).
+                    var result = GC.AllocateUninitializedArray<double>(areaCount);
                     aggregator.Aggregate(new AggregationInput(columns, w, spec, nodeContext), result);
                     return result;
                 }
@@ -454,7 +455,14 @@ public static class IndexPipeline
                     for (var c = 0; c < children.Length; c++) used[children[c].Code] = weights[c];
                 }
 
-                MaskUncovered(columns, output, node.MinCoverage ?? definition.MinCoverage);
+                // The engine's own aggregators give NaN where no child is present (tested for each): with no minimum
+                // coverage above 0 there is nothing to mask, and the pass over every child is saved.
+                var minCoverage = node.MinCoverage ?? definition.MinCoverage;
+                if (minCoverage > 0 || aggregator.GetType().Assembly != typeof(IndexPipeline).Assembly)
+                {
+                    MaskUncovered(columns, output, minCoverage);
+                }
+
                 outputs[j] = output;
             });
 
