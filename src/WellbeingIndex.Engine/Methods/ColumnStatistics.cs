@@ -267,51 +267,62 @@ internal static class ColumnStatistics
     }
 
     /// <summary>
-    /// Stable LSD radix sort of keys with their payload, a byte at a time, skipping bytes all keys share; true when the
-    /// result ended in the spare spans.
+    /// Stable LSD radix sort of keys with their payload, 11 bits at a time (six passes for 64 bits, where bytes would
+    /// take eight), skipping digits all keys share; true when the result ended in the spare spans.
     /// </summary>
     private static bool RadixSort(Span<ulong> keys, Span<ulong> keysSpare, Span<int> order, Span<int> orderSpare)
     {
+        const int bits = 11;
+        const int radix = 1 << bits;
+        const int digits = (64 + bits - 1) / bits;
         var inSpare = false;
-        Span<int> counts = stackalloc int[8 * 256];
-        counts.Clear();
-        foreach (var key in keys)
+        var pooled = ArrayPool<int>.Shared.Rent(digits * radix);
+        try
         {
-            for (var b = 0; b < 8; b++)
+            var counts = pooled.AsSpan(0, digits * radix);
+            counts.Clear();
+            foreach (var key in keys)
             {
-                counts[(b << 8) | (int)((key >> (8 * b)) & 0xFF)]++;
+                for (var d = 0; d < digits; d++)
+                {
+                    counts[(d * radix) + (int)((key >> (bits * d)) & (radix - 1))]++;
+                }
+            }
+
+            for (var d = 0; d < digits; d++)
+            {
+                var count = counts.Slice(d * radix, radix);
+                var shift = bits * d;
+                if (count[(int)((keys[0] >> shift) & (radix - 1))] == keys.Length)
+                {
+                    continue;
+                }
+
+                var sum = 0;
+                for (var b = 0; b < radix; b++)
+                {
+                    (count[b], sum) = (sum, sum + count[b]);
+                }
+
+                for (var j = 0; j < keys.Length; j++)
+                {
+                    var at = count[(int)((keys[j] >> shift) & (radix - 1))]++;
+                    keysSpare[at] = keys[j];
+                    orderSpare[at] = order[j];
+                }
+
+                var tk = keys;
+                keys = keysSpare;
+                keysSpare = tk;
+                var to = order;
+                order = orderSpare;
+                orderSpare = to;
+                inSpare = !inSpare;
             }
         }
-
-        for (var b = 0; b < 8; b++)
+        finally
         {
-            var count = counts.Slice(b << 8, 256);
-            var shift = 8 * b;
-            if (count[(int)((keys[0] >> shift) & 0xFF)] == keys.Length)
-            {
-                continue;
-            }
-
-            var sum = 0;
-            for (var d = 0; d < 256; d++)
-            {
-                (count[d], sum) = (sum, sum + count[d]);
-            }
-
-            for (var j = 0; j < keys.Length; j++)
-            {
-                var at = count[(int)((keys[j] >> shift) & 0xFF)]++;
-                keysSpare[at] = keys[j];
-                orderSpare[at] = order[j];
-            }
-
-            var tk = keys;
-            keys = keysSpare;
-            keysSpare = tk;
-            var to = order;
-            order = orderSpare;
-            orderSpare = to;
-            inSpare = !inSpare;
+            ArrayPool<int>.Shared.Return(pooled);
         }
 
         return inSpare;
