@@ -490,7 +490,7 @@ public static class IndexPipeline
     /// </summary>
     private static void ForEachColumn(int from, int to, ParallelOptions parallel, Action<int> body)
     {
-        if (parallel.MaxDegreeOfParallelism == 1)
+        if (parallel.MaxDegreeOfParallelism == 1 || to - from == 1)
         {
             for (var k = from; k < to; k++)
             {
