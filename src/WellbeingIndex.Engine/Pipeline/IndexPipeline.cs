@@ -288,9 +288,12 @@ public static class IndexPipeline
         }
 
         var weightsUsed = new Dictionary<string, double>(StringComparer.Ordinal);
-        Aggregate(definition, scores, context, registry, parallel, areas.AreaCount, weightsUsed);
+        // A large build that keeps only what aggregation needs computes the aggregates below the root into scratch
+        // columns too and recomputes them (the same bits: the same code on the same columns and weights) when read.
+        var pooledAggregates = scratch is not null && areas.AreaCount >= ParallelFromAreas ? new List<double[]>() : null;
+        Aggregate(definition, scores, context, registry, parallel, areas.AreaCount, weightsUsed, pooledAggregates);
         var aggregates = definition.AggregatesBottomUp;
-        tables.Add(Table(ResultTable.Aggregated, aggregates.Select(a => a.Code).ToArray(), aggregates.Select(a => scores[a.Code]).ToArray()));
+        var aggregateCodes = aggregates.Select(a => a.Code).ToArray();
 
         // Every node's final column: an indicator's is the normalised table's, recomputed on demand when not kept.
         var final = new Dictionary<string, Lazy<double[]>>(scores.Count, StringComparer.Ordinal);
@@ -302,12 +305,24 @@ public static class IndexPipeline
 
         foreach (var a in aggregates)
         {
-            final[a.Code] = new Lazy<double[]>(scores[a.Code]);
+            var node = a;
+            final[a.Code] = pooledAggregates is null || a.Code == definition.Root.Code
+                ? new Lazy<double[]>(scores[a.Code])
+                : new Lazy<double[]>(() =>
+                {
+                    var children = definition.ChildrenOf(node.Code);
+                    return CombineNode(definition, node, children.Select(c => final[c.Code].Value).ToArray(),
+                        children.Select(c => weightsUsed[c.Code]).ToArray(), registry, context, new double[areas.AreaCount]);
+                });
         }
 
+        tables.Add(pooledAggregates is null
+            ? Table(ResultTable.Aggregated, aggregateCodes, aggregates.Select(a => scores[a.Code]).ToArray())
+            : new ResultTable(ResultTable.Aggregated, aggregateCodes,
+                new Lazy<Dictionary<string, double[]>>(() => Map(aggregateCodes, aggregates.Select(a => final[a.Code].Value).ToArray()))));
         if (scratch is not null)
         {
-            ColumnPool.Return(scratch);
+            ColumnPool.Return(pooledAggregates is null ? scratch : scratch.Concat(pooledAggregates));
         }
 
         var nodeScores = indicators.Select(i => new NodeScores(i, 1, final[i.Code], null))
@@ -424,8 +439,13 @@ public static class IndexPipeline
         }
     }
 
+    /// <summary>
+    /// Every aggregate's scores, level by level. With <paramref name="pooled"/>, the aggregates below the root are
+    /// computed into scratch columns (listed there, to be handed back) rather than kept.
+    /// </summary>
     private static void Aggregate(IndexDefinition definition, Dictionary<string, double[]> scores,
-        ColumnContext context, MethodRegistry registry, ParallelOptions parallel, int areaCount, Dictionary<string, double> used)
+        ColumnContext context, MethodRegistry registry, ParallelOptions parallel, int areaCount, Dictionary<string, double> used,
+        List<double[]>? pooled = null)
     {
         foreach (var level in definition.AggregatesBottomUp.GroupBy(a => definition.LevelOf(a.Code)))
         {
@@ -449,21 +469,18 @@ public static class IndexPipeline
 
                 var weights = Weighting.Weights(node.Weighting, children.Select(c => c.Code).ToList(), children.Select(c => c.Weight).ToList(),
                     columns, Combine, node.Code);
-                var output = Combine(weights);
                 lock (used)
                 {
                     for (var c = 0; c < children.Length; c++) used[children[c].Code] = weights[c];
                 }
 
-                // The engine's own aggregators give NaN where no child is present (tested for each): with no minimum
-                // coverage above 0 there is nothing to mask, and the pass over every child is saved.
-                var minCoverage = node.MinCoverage ?? definition.MinCoverage;
-                if (minCoverage > 0 || aggregator.GetType().Assembly != typeof(IndexPipeline).Assembly)
+                var scratch = pooled is not null && node.Code != definition.Root.Code;
+                outputs[j] = CombineNode(definition, node, columns, weights, registry, context,
+                    scratch ? ColumnPool.Rent(areaCount) : GC.AllocateUninitializedArray<double>(areaCount));
+                if (scratch)
                 {
-                    MaskUncovered(columns, output, minCoverage);
+                    lock (pooled!) pooled.Add(outputs[j]);
                 }
-
-                outputs[j] = output;
             });
 
             for (var j = 0; j < nodes.Length; j++)
@@ -471,6 +488,24 @@ public static class IndexPipeline
                 scores[nodes[j].Code] = outputs[j];
             }
         }
+    }
+
+    /// <summary>The aggregate <paramref name="node"/> of <paramref name="columns"/> into <paramref name="output"/>, its uncovered areas missing.</summary>
+    private static double[] CombineNode(IndexDefinition definition, NodeDefinition node, double[][] columns, double[] weights,
+        MethodRegistry registry, ColumnContext context, double[] output)
+    {
+        var spec = definition.AggregationOf(node);
+        var aggregator = registry.Get<IAggregator>(spec.Method);
+        aggregator.Aggregate(new AggregationInput(columns, weights, spec, context.ForIndicator(node.Code, 1)), output);
+        // The engine's own aggregators give NaN where no child is present (tested for each): with no minimum
+        // coverage above 0 there is nothing to mask, and the pass over every child is saved.
+        var minCoverage = node.MinCoverage ?? definition.MinCoverage;
+        if (minCoverage > 0 || aggregator.GetType().Assembly != typeof(IndexPipeline).Assembly)
+        {
+            MaskUncovered(columns, output, minCoverage);
+        }
+
+        return output;
     }
 
     private static void ApplyTransforms(IReadOnlyList<NodeDefinition> indicators, double[][] columns, ColumnContext[] contexts,
