@@ -66,6 +66,24 @@ public sealed class CsvTable : IDisposable
         }
     }
 
+    /// <summary>
+    /// The records not yet read as up to <paramref name="parts"/> tables of consecutive whole lines, each at least
+    /// <paramref name="minimumPartBytes"/> long, to read on several threads and use in order; this table then reads no
+    /// more. False, and nothing changed, when the file cannot be split safely (see <see cref="CsvRecordReader.TrySplit"/>:
+    /// a file with quotes, text not read from a file, or a record already read).
+    /// </summary>
+    public bool TrySplit(int parts, int minimumPartBytes, out IReadOnlyList<CsvTable> tables)
+    {
+        if (!_csv.TrySplit(parts, minimumPartBytes, out var readers))
+        {
+            tables = [];
+            return false;
+        }
+
+        tables = [.. readers.Select(r => new CsvTable(r, Source, null))];
+        return true;
+    }
+
     /// <summary>The current record's cell as a trimmed string.</summary>
     public string Text(int column) => _csv[column].Trim().ToString();
 
