@@ -73,6 +73,12 @@ public sealed class CsvRecordReader : IDisposable
     /// <summary>The 1-based line the current record starts on (a quoted field may span several lines).</summary>
     public int Line { get; private set; }
 
+    /// <summary>
+    /// For text read whole, its lines after the first (at least the records after the header: a quoted line break or a
+    /// blank line adds one), so a reader can size its columns once; null for streamed text.
+    /// </summary>
+    public int? LinesAfterTheFirst => _utf8.IsEmpty ? null : Math.Max(0, _utf8.Span.Count((byte)'\n') - (_utf8.Span[^1] == '\n' ? 1 : 0));
+
     /// <summary>Number of fields in the current record (the header's, once <see cref="Read"/> returned true).</summary>
     public int FieldCount { get; private set; }
 
@@ -105,7 +111,7 @@ public sealed class CsvRecordReader : IDisposable
             var length = RandomAccess.GetLength(file);
             if (length <= ReadWholeUpTo)
             {
-                var bytes = new byte[length];
+                var bytes = GC.AllocateUninitializedArray<byte>((int)length);
                 var read = 0;
                 while (read < bytes.Length && RandomAccess.Read(file, bytes.AsSpan(read), read) is > 0 and var n)
                 {

@@ -45,12 +45,12 @@ public sealed class CsvTable : IDisposable
             throw new InputDataException($"file not found: {path}", path);
         }
 
-        return Open(() => CsvRecordReader.OpenFile(path), Path.GetFileName(path), LinesAfterTheFirst(path));
+        return Open(() => CsvRecordReader.OpenFile(path), Path.GetFileName(path), csv => csv.LinesAfterTheFirst ?? LinesAfterTheFirst(path));
     }
 
     /// <summary>Reads the header of <paramref name="reader"/> (disposed with the table), naming errors after <paramref name="source"/>.</summary>
     /// <exception cref="InputDataException">The text is empty or its header is malformed.</exception>
-    public static CsvTable Read(TextReader reader, string source) => Open(() => CsvRecordReader.Open(reader), source, null);
+    public static CsvTable Read(TextReader reader, string source) => Open(() => CsvRecordReader.Open(reader), source, _ => null);
 
     /// <summary>Moves to the next non-blank record; false at the end.</summary>
     /// <exception cref="InputDataException">Malformed quoting, or a record whose width differs from the header's.</exception>
@@ -145,11 +145,12 @@ public sealed class CsvTable : IDisposable
     /// <summary>Closes the file.</summary>
     public void Dispose() => _csv.Dispose();
 
-    private static CsvTable Open(Func<CsvRecordReader> open, string source, int? records)
+    private static CsvTable Open(Func<CsvRecordReader> open, string source, Func<CsvRecordReader, int?> records)
     {
         try
         {
-            return new CsvTable(open(), source, records);
+            var csv = open();
+            return new CsvTable(csv, source, records(csv));
         }
         catch (CsvFormatException e)
         {
