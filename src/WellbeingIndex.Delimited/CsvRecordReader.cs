@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 using nietras.SeparatedValues;
 
@@ -10,10 +9,7 @@ namespace WellbeingIndex.Delimited;
 /// streamed from text by Sep, a header of unique names (compared case-insensitively), every record the header's width,
 /// blank lines skipped. Fields are read as spans, so a 33,000 × 40 table costs no string per cell.
 /// </summary>
-/// <remarks>
-/// Not thread-safe; a field's span is valid until the next <see cref="Read"/>. A file read whole whose text holds no
-/// quote can be split at line ends (<see cref="TrySplit"/>) and its parts read on several threads.
-/// </remarks>
+/// <remarks>Not thread-safe; a field's span is valid until the next <see cref="Read"/>.</remarks>
 public sealed class CsvRecordReader : IDisposable
 {
     private static readonly SepReaderOptions Options = Sep.New(',').Reader(o => o with
@@ -23,29 +19,13 @@ public sealed class CsvRecordReader : IDisposable
         CultureInfo = CultureInfo.InvariantCulture,
     });
 
-    /// <summary>Files up to this size are read whole (and may be split); larger ones are streamed.</summary>
-    private const long ReadWholeUpTo = 1L << 29;
-
     private readonly SepReader _sep;
-    private readonly ReadOnlyMemory<byte> _utf8;
-    private readonly int _lineOffset;
     private string?[] _unquoted = [];
     private bool _quoted;
-    private bool _split;
-    private bool _started;
 
-    /// <summary>A part of a split text: records only, the header given.</summary>
-    private CsvRecordReader(SepReader sep, IReadOnlyList<string> header, int lineOffset)
+    private CsvRecordReader(SepReader sep)
     {
         _sep = sep;
-        _lineOffset = lineOffset;
-        Header = header;
-    }
-
-    private CsvRecordReader(SepReader sep, ReadOnlyMemory<byte> utf8 = default)
-    {
-        _sep = sep;
-        _utf8 = utf8;
         if (!NextRecord())
         {
             throw new CsvFormatException("the file is empty; expected a header row.", 1);
@@ -73,12 +53,6 @@ public sealed class CsvRecordReader : IDisposable
     /// <summary>The 1-based line the current record starts on (a quoted field may span several lines).</summary>
     public int Line { get; private set; }
 
-    /// <summary>
-    /// For text read whole, its lines after the first (at least the records after the header: a quoted line break or a
-    /// blank line adds one), so a reader can size its columns once; null for streamed text.
-    /// </summary>
-    public int? LinesAfterTheFirst => _utf8.IsEmpty ? null : Math.Max(0, _utf8.Span.Count((byte)'\n') - (_utf8.Span[^1] == '\n' ? 1 : 0));
-
     /// <summary>Number of fields in the current record (the header's, once <see cref="Read"/> returned true).</summary>
     public int FieldCount { get; private set; }
 
@@ -99,98 +73,10 @@ public sealed class CsvRecordReader : IDisposable
         }
     }
 
-    /// <summary>
-    /// Opens the UTF-8 file at <paramref name="path"/> (a byte-order mark is honoured) and reads its header. A file
-    /// under 512 MB is read whole, so that it can be split.
-    /// </summary>
+    /// <summary>Opens the UTF-8 file at <paramref name="path"/> (a byte-order mark is honoured) and reads its header.</summary>
     /// <exception cref="CsvFormatException">As for <see cref="Open(TextReader)"/>.</exception>
-    public static CsvRecordReader OpenFile(string path)
-    {
-        using (var file = File.OpenHandle(path))
-        {
-            var length = RandomAccess.GetLength(file);
-            if (length <= ReadWholeUpTo)
-            {
-                var bytes = GC.AllocateUninitializedArray<byte>((int)length);
-                var read = 0;
-                while (read < bytes.Length && RandomAccess.Read(file, bytes.AsSpan(read), read) is > 0 and var n)
-                {
-                    read += n;
-                }
-
-                return Open(bytes.AsMemory(0, read));
-            }
-        }
-
-        return Open(new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 }));
-    }
-
-    /// <summary>Reads the header of UTF-8 text (a byte-order mark is honoured), which must not change while read.</summary>
-    /// <exception cref="CsvFormatException">As for <see cref="Open(TextReader)"/>.</exception>
-    public static CsvRecordReader Open(ReadOnlyMemory<byte> utf8)
-    {
-        var sep = Options.From(Utf8Text(utf8));
-        try
-        {
-            return new CsvRecordReader(sep, utf8);
-        }
-        catch
-        {
-            sep.Dispose();
-            throw;
-        }
-    }
-
-    /// <summary>
-    /// The records not yet read, as up to <paramref name="parts"/> readers of consecutive ranges of whole lines
-    /// (each at least <paramref name="minimumPartBytes"/> long) to read on several threads, in order; this reader then
-    /// reads no more records. Records, fields, lines and errors are the same as reading on. False, and nothing
-    /// changed, unless the reader was opened on bytes (<see cref="OpenFile"/>, <see cref="Open(ReadOnlyMemory{byte})"/>),
-    /// has read no record yet and the text holds no quote (a quoted field may hold a line break, so a line end is not
-    /// always a record's end).
-    /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="parts"/> or <paramref name="minimumPartBytes"/> is less than 1.</exception>
-    public bool TrySplit(int parts, int minimumPartBytes, out IReadOnlyList<CsvRecordReader> readers)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(parts, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(minimumPartBytes, 1);
-        readers = [];
-        var text = _utf8.Span;
-        if (_utf8.IsEmpty || _started || _split || text.Contains((byte)'"'))
-        {
-            return false;
-        }
-
-        // The header is the first line (it holds no quote, so no line break).
-        var start = text.IndexOf((byte)'\n') + 1;
-        if (start == 0)
-        {
-            start = text.Length;
-        }
-
-        var size = Math.Max((text.Length - start + parts - 1) / parts, minimumPartBytes);
-        var list = new List<CsvRecordReader>(parts);
-        var line = 2;
-        try
-        {
-            while (start < text.Length)
-            {
-                var end = start + size >= text.Length ? text.Length : text[(start + size)..].IndexOf((byte)'\n') is var n and >= 0 ? start + size + n + 1 : text.Length;
-                list.Add(new CsvRecordReader(Options.From(Utf8Text(_utf8[start..end])), Header, line - 1));
-                line += text[start..end].Count((byte)'\n');
-                start = end;
-            }
-        }
-        catch
-        {
-            list.ForEach(r => r.Dispose());
-            throw;
-        }
-
-        _split = true;
-        readers = list;
-        return true;
-    }
+    public static CsvRecordReader OpenFile(string path) =>
+        Open(new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 }));
 
     /// <summary>The index of the header column named <paramref name="name"/> (trimmed, case-insensitive), or −1.</summary>
     public int IndexOf(string name)
@@ -211,8 +97,7 @@ public sealed class CsvRecordReader : IDisposable
     /// <exception cref="CsvFormatException">The record's quoting is malformed or its width differs from the header's.</exception>
     public bool Read()
     {
-        _started = true;
-        while (!_split && NextRecord())
+        while (NextRecord())
         {
             if (FieldCount == 1 && Field(0).IsEmpty)
             {
@@ -280,7 +165,7 @@ public sealed class CsvRecordReader : IDisposable
 
         var row = _sep.Current;
         // Sep 0.17 reports the first row of a header-less read as starting on line 2.
-        Line = (row.RowIndex == 0 ? 1 : row.LineNumberFrom) + _lineOffset;
+        Line = row.RowIndex == 0 ? 1 : row.LineNumberFrom;
         FieldCount = row.ColCount;
         _quoted = row.Span.Contains('"');
         if (_quoted)
@@ -348,11 +233,4 @@ public sealed class CsvRecordReader : IDisposable
     }
 
     private CsvFormatException Malformed(string message) => new(message, Line);
-
-    private static StreamReader Utf8Text(ReadOnlyMemory<byte> utf8)
-    {
-        var bytes = MemoryMarshal.TryGetArray(utf8, out var segment) ? segment : new ArraySegment<byte>(utf8.ToArray());
-        return new StreamReader(new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false), Encoding.UTF8,
-            detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-    }
 }

@@ -170,15 +170,6 @@ public static class CoinrInput
         }
 
         var periods = new Dictionary<string, PeriodRows>(StringComparer.Ordinal);
-        var groupNames = groupIndex.Select(g => g.Name).ToList();
-        var groupColumnIndex = groupIndex.Select(g => g.Column).ToArray();
-        if (timeCol < 0 && table.RecordCountHint >= ParallelFromRecords
-            && table.TrySplit(Environment.ProcessorCount, MinimumPartBytes, out var parts))
-        {
-            periods[""] = ReadInParts(parts, indicators, groupNames, codeCol, nameCol, indicatorColumns, groupColumnIndex, table.RecordCountHint.Value);
-            return periods;
-        }
-
         var periodLookup = periods.GetAlternateLookup<ReadOnlySpan<char>>();
         PeriodRows? single = null;
         while (table.Next())
@@ -186,7 +177,7 @@ public static class CoinrInput
             PeriodRows rows;
             if (timeCol < 0)
             {
-                rows = single ??= periods[""] = new PeriodRows(indicators, groupNames, table.RecordCountHint ?? 1024);
+                rows = single ??= periods[""] = new PeriodRows(indicators, groupIndex.Select(g => g.Name).ToList(), table.RecordCountHint ?? 1024);
             }
             else if (!periodLookup.TryGetValue(table[timeCol], out rows!))
             {
@@ -196,79 +187,28 @@ public static class CoinrInput
                     throw new InputDataException($"'{text}' is not a period (use 2019, 2019/20, 2019-03 or 2019-03-31)", table.Source, table.Line, "Time");
                 }
 
-                rows = periods[text] = new PeriodRows(indicators, groupNames, 256);
+                rows = periods[text] = new PeriodRows(indicators, groupIndex.Select(g => g.Name).ToList(), 256);
             }
 
-            rows.Add(table, codeCol, nameCol, indicatorColumns, groupColumnIndex);
+            rows.Add(table, codeCol, nameCol, indicatorColumns, groupIndex.Select(g => g.Column).ToArray());
         }
 
         if (atLeastOne && periods.Count == 0)
         {
-            periods[""] = new PeriodRows(indicators, groupNames, 0);
+            periods[""] = new PeriodRows(indicators, groupIndex.Select(g => g.Name).ToList(), 0);
         }
 
         return periods;
     }
 
-    /// <summary>iData without a Time column and of at least this many records is read in parts on every core.</summary>
-    private const int ParallelFromRecords = 4096;
-
-    private const int MinimumPartBytes = 1 << 20;
-
-    /// <summary>
-    /// The records of a split table, each part read on its own thread, then joined in file order; a repeated uCode is
-    /// found while joining and a part's own error is raised after its rows are joined, so the error reported is the
-    /// first in the file, as reading in one pass reports it.
-    /// </summary>
-    private static PeriodRows ReadInParts(IReadOnlyList<CsvTable> parts, IReadOnlyList<string> indicators, IReadOnlyList<string> groups,
-        int codeCol, int nameCol, int[] indicatorColumns, int[] groupColumns, int records)
-    {
-        var read = new PeriodRows[parts.Count];
-        var errors = new InputDataException?[parts.Count];
-        Parallel.For(0, parts.Count, p =>
-        {
-            using var part = parts[p];
-            read[p] = new PeriodRows(indicators, groups, records / parts.Count + 1024, keepLines: true);
-            try
-            {
-                while (part.Next())
-                {
-                    read[p].Add(part, codeCol, nameCol, indicatorColumns, groupColumns);
-                }
-            }
-            catch (InputDataException e)
-            {
-                errors[p] = e;
-            }
-        });
-
-        var all = new PeriodRows(indicators, groups, read.Sum(r => r.Count));
-        for (var p = 0; p < read.Length; p++)
-        {
-            all.Append(read[p], parts[p].Source);
-            if (errors[p] is { } error)
-            {
-                throw error;
-            }
-        }
-
-        return all;
-    }
-
-    /// <summary>
-    /// One period's units, read row by row into growing columns. A part of a split file (<paramref name="keepLines"/>)
-    /// keeps each row's line and leaves repeated codes to <see cref="Append"/>.
-    /// </summary>
-    private sealed class PeriodRows(IReadOnlyList<string> indicators, IReadOnlyList<string> groups, int capacity, bool keepLines = false)
+    /// <summary>One period's units, read row by row into growing columns.</summary>
+    private sealed class PeriodRows(IReadOnlyList<string> indicators, IReadOnlyList<string> groups, int capacity)
     {
         private readonly List<string> _codes = new(capacity);
         private readonly List<string> _names = new(capacity);
         private readonly double[][] _values = indicators.Select(_ => new double[Math.Max(capacity, 1)]).ToArray();
         private readonly List<string>[] _labels = groups.Select(_ => new List<string>(capacity)).ToArray();
-        private readonly Dictionary<string, int> _seen = new(keepLines ? 0 : capacity, StringComparer.Ordinal);
-        private readonly List<int>? _lines = keepLines ? new(capacity) : null;
-
-        public int Count => _codes.Count;
+        private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
 
         public void Add(CsvTable row, int codeCol, int nameCol, int[] indicatorColumns, int[] groupColumns)
         {
@@ -278,17 +218,13 @@ public static class CoinrInput
                 throw new InputDataException("uCode is empty", row.Source, row.Line, "uCode");
             }
 
-            string code;
-            if (_lines is null)
+            if (_seen.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(codeSpan, out var firstLine))
             {
-                code = Unique(codeSpan, row.Line, row.Source);
-            }
-            else
-            {
-                code = codeSpan.ToString();
-                _lines.Add(row.Line);
+                throw new InputDataException(string.Create(CultureInfo.InvariantCulture, $"uCode '{codeSpan}' already appears on line {firstLine}"), row.Source, row.Line, "uCode");
             }
 
+            var code = codeSpan.ToString();
+            _seen[code] = row.Line;
             var n = _codes.Count;
             _codes.Add(code);
             _names.Add(nameCol >= 0 && !row[nameCol].IsEmpty ? row.Text(nameCol) : code);
@@ -306,51 +242,6 @@ public static class CoinrInput
             {
                 _labels[g].Add(row.Text(groupColumns[g]));
             }
-        }
-
-        /// <summary>The rows of a part read with <c>keepLines</c>, after these; a uCode already seen is an error at its line.</summary>
-        public void Append(PeriodRows part, string source)
-        {
-            var n = _codes.Count;
-            for (var r = 0; r < part.Count; r++)
-            {
-                var code = part._codes[r];
-                if (!_seen.TryAdd(code, part._lines![r]))
-                {
-                    throw new InputDataException(string.Create(CultureInfo.InvariantCulture, $"uCode '{code}' already appears on line {_seen[code]}"), source, part._lines[r], "uCode");
-                }
-
-                _codes.Add(code);
-            }
-
-            _names.AddRange(part._names);
-            for (var k = 0; k < _values.Length; k++)
-            {
-                if (n + part.Count > _values[k].Length)
-                {
-                    Array.Resize(ref _values[k], n + part.Count);
-                }
-
-                // A part that failed within a row holds that row's code but not all its numbers (its error follows).
-                part._values[k].AsSpan(0, Math.Min(part.Count, part._values[k].Length)).CopyTo(_values[k].AsSpan(n));
-            }
-
-            for (var g = 0; g < _labels.Length; g++)
-            {
-                _labels[g].AddRange(part._labels[g]);
-            }
-        }
-
-        private string Unique(ReadOnlySpan<char> code, int line, string source)
-        {
-            if (_seen.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(code, out var firstLine))
-            {
-                throw new InputDataException(string.Create(CultureInfo.InvariantCulture, $"uCode '{code}' already appears on line {firstLine}"), source, line, "uCode");
-            }
-
-            var text = code.ToString();
-            _seen[text] = line;
-            return text;
         }
 
         public IndicatorData ToData()

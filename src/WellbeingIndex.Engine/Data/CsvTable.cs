@@ -45,12 +45,12 @@ public sealed class CsvTable : IDisposable
             throw new InputDataException($"file not found: {path}", path);
         }
 
-        return Open(() => CsvRecordReader.OpenFile(path), Path.GetFileName(path), csv => csv.LinesAfterTheFirst ?? LinesAfterTheFirst(path));
+        return Open(() => CsvRecordReader.OpenFile(path), Path.GetFileName(path), LinesAfterTheFirst(path));
     }
 
     /// <summary>Reads the header of <paramref name="reader"/> (disposed with the table), naming errors after <paramref name="source"/>.</summary>
     /// <exception cref="InputDataException">The text is empty or its header is malformed.</exception>
-    public static CsvTable Read(TextReader reader, string source) => Open(() => CsvRecordReader.Open(reader), source, _ => null);
+    public static CsvTable Read(TextReader reader, string source) => Open(() => CsvRecordReader.Open(reader), source, null);
 
     /// <summary>Moves to the next non-blank record; false at the end.</summary>
     /// <exception cref="InputDataException">Malformed quoting, or a record whose width differs from the header's.</exception>
@@ -64,24 +64,6 @@ public sealed class CsvTable : IDisposable
         {
             throw new InputDataException(e.Message.TrimEnd('.'), Source, e.Line);
         }
-    }
-
-    /// <summary>
-    /// The records not yet read as up to <paramref name="parts"/> tables of consecutive whole lines, each at least
-    /// <paramref name="minimumPartBytes"/> long, to read on several threads and use in order; this table then reads no
-    /// more. False, and nothing changed, when the file cannot be split safely (see <see cref="CsvRecordReader.TrySplit"/>:
-    /// a file with quotes, text not read from a file, or a record already read).
-    /// </summary>
-    public bool TrySplit(int parts, int minimumPartBytes, out IReadOnlyList<CsvTable> tables)
-    {
-        if (!_csv.TrySplit(parts, minimumPartBytes, out var readers))
-        {
-            tables = [];
-            return false;
-        }
-
-        tables = [.. readers.Select(r => new CsvTable(r, Source, null))];
-        return true;
     }
 
     /// <summary>The current record's cell as a trimmed string.</summary>
@@ -145,12 +127,11 @@ public sealed class CsvTable : IDisposable
     /// <summary>Closes the file.</summary>
     public void Dispose() => _csv.Dispose();
 
-    private static CsvTable Open(Func<CsvRecordReader> open, string source, Func<CsvRecordReader, int?> records)
+    private static CsvTable Open(Func<CsvRecordReader> open, string source, int? records)
     {
         try
         {
-            var csv = open();
-            return new CsvTable(csv, source, records(csv));
+            return new CsvTable(open(), source, records);
         }
         catch (CsvFormatException e)
         {
