@@ -20,7 +20,7 @@ internal static class InequalityCommand
         var by = new Option<string>("--by") { Description = "Places: la (districts, 2024 codes), region or england.", DefaultValueFactory = _ => "la" };
         var period = new Option<string?>("--period") { Description = "Period to compute, e.g. 2025 (default: the framework's latest)." };
         var threshold = new Option<double?>("--threshold") { Description = "Report the share of people in LSOAs scoring below this value." };
-        var higherIsWorse = new Option<bool>("--higher-is-worse") { Description = "Read high scores as deprived (a deprivation index such as imd2025) for the IoD measures and fifths." };
+        var higherIsWorse = new Option<bool>("--higher-is-worse") { Description = "Read high scores as deprived for the IoD measures (default: the framework definition's higherIsWorse, true for imd2025; --higher-is-worse false overrides it)." };
         var dataDir = new Option<DirectoryInfo?>("--data-dir") { Description = "Folder of published data files (default: WELLBEING_DATA_DIR, else ../shared/data)." };
         var plugins = new Option<DirectoryInfo?>("--plugins") { Description = "Folder of plug-in assemblies with more indicator providers." };
         var outFile = new Option<FileInfo?>("--out") { Description = "Output CSV file (default: standard output)." };
@@ -46,7 +46,8 @@ internal static class InequalityCommand
             var context = FrameworkCompute.Context(dir);
             var run = await FrameworkCompute.RunAsync(parse.GetValue(framework)!, parse.GetValue(period), dir, parse.GetValue(plugins), new RecipeFlags(null, null, null, null, null), cancellationToken);
             var code = parse.GetValue(node) ?? run.Result.Definition.Root.Code;
-            var rollup = PlaceRollup.Compute(run, code, level, context, parse.GetValue(higherIsWorse), parse.GetValue(threshold));
+            var worse = parse.GetResult(higherIsWorse) is { Implicit: false } ? parse.GetValue(higherIsWorse) : run.Result.Definition.HigherIsWorse;
+            var rollup = PlaceRollup.Compute(run, code, level, context, worse, parse.GetValue(threshold));
 
             var target = parse.GetValue(outFile);
             if (target is null)

@@ -11,6 +11,13 @@ namespace WellbeingIndex.Publication;
 public interface IResultStore
 {
     /// <summary>
+    /// Asks the store whether it can be reached now: one cheap call, made before a publish spends seconds computing a run
+    /// it could not write, and by readiness probes. Cancel with <paramref name="cancellationToken"/> to bound the wait.
+    /// </summary>
+    /// <exception cref="Storage.StorageUnavailableException">The store is unreachable, timed out or failing.</exception>
+    Task CheckReachableAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Publishes <paramref name="run"/> and makes it the framework's latest run unless a run computed later is already
     /// latest. Idempotent: the run id is derived from the inputs, so publishing the same run again (for example after a
     /// failure midway) rewrites identical rows and returns the same run.

@@ -35,6 +35,9 @@ public sealed class InMemoryResultStore : IResultStore
         _beforeBatch = beforeBatch;
     }
 
+    /// <summary>Memory is always reachable.</summary>
+    public Task CheckReachableAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
     public Task<PublishedRun> PublishAsync(FrameworkRun run, CancellationToken cancellationToken = default) =>
         PublishAsync(run, [], cancellationToken);
 

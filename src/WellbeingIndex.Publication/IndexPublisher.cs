@@ -34,12 +34,6 @@ public sealed class IndexPublisher
         _data = data;
     }
 
-    /// <summary>
-    /// Frameworks whose scores measure deprivation (high = worse), so the IoD measures of their roll-ups rank the
-    /// highest scores as most deprived: the rebuilt IMD 2025. Every other framework is read as wellbeing (high = better).
-    /// </summary>
-    public static bool HigherIsWorse(string frameworkId) => frameworkId == "imd2025";
-
     /// <summary>True when every area of <paramref name="framework"/> is an English LSOA (GSS entity E01): a small-area framework.</summary>
     public static bool IsSmallArea(Framework framework)
     {
@@ -49,7 +43,8 @@ public sealed class IndexPublisher
 
     /// <summary>
     /// Every aggregate node of a small-area run rolled up to districts, regions and England (population-weighted, with
-    /// the inequality within each place); empty for other frameworks.
+    /// the inequality within each place); empty for other frameworks. The IoD measures read the definition's polarity
+    /// (<see cref="WellbeingIndex.Engine.Definition.IndexDefinition.HigherIsWorse"/>): its worst end is the most deprived.
     /// </summary>
     /// <exception cref="ArgumentException">An area is not a 2021 LSOA.</exception>
     public static IReadOnlyList<PlaceRollup> RollUp(FrameworkRun run, ProviderContext data)
@@ -63,18 +58,23 @@ public sealed class IndexPublisher
 
         var nodes = run.Result.Definition.Nodes.Where(n => n.Type == WellbeingIndex.Engine.Definition.NodeType.Aggregate)
             .OrderBy(n => n.Parent is null ? 0 : 1).Select(n => n.Code);
-        var higherIsWorse = HigherIsWorse(run.Framework.Id);
+        var higherIsWorse = run.Result.Definition.HigherIsWorse;
         return [.. nodes.SelectMany(node => PlaceLevels.All.Select(level => PlaceRollup.Compute(run, node, level, data, higherIsWorse)))];
     }
 
-    /// <summary>Publishes <paramref name="framework"/> at <paramref name="period"/>, or at its latest period when null.</summary>
+    /// <summary>
+    /// Publishes <paramref name="framework"/> at <paramref name="period"/>, or at its latest period when null. The store
+    /// is asked first whether it can be reached, so storage that is down fails the publish before seconds of computing.
+    /// </summary>
     /// <exception cref="WellbeingIndex.Engine.IndexComputationException">The data cannot support the index at that period.</exception>
+    /// <exception cref="Storage.StorageUnavailableException">The store is unreachable, timed out or failing.</exception>
     public async Task<PublishedRun> PublishAsync(Framework framework, ReferencePeriod? period = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(framework);
         using var activity = StartPublish(framework, "run");
         try
         {
+            await _store.CheckReachableAsync(cancellationToken);
             var at = period ?? await _runner.LatestPeriodAsync(framework, cancellationToken);
             activity?.SetTag(WellbeingTelemetry.Period, at.ToString());
             var run = await _runner.ComputeAsync(framework, at, null, null, cancellationToken);
@@ -96,6 +96,7 @@ public sealed class IndexPublisher
     /// definition's time block states; null (nothing published) when the definition states no series.
     /// </summary>
     /// <exception cref="WellbeingIndex.Engine.IndexComputationException">The data cannot support the index at a period of the span.</exception>
+    /// <exception cref="Storage.StorageUnavailableException">The store is unreachable, timed out or failing (asked before computing).</exception>
     public async Task<PublishedSeries?> PublishSeriesAsync(Framework framework, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(framework);
@@ -107,6 +108,7 @@ public sealed class IndexPublisher
         using var activity = StartPublish(framework, "series")?.SetTag(WellbeingTelemetry.Period, from.ToString());
         try
         {
+            await _store.CheckReachableAsync(cancellationToken);
             var series = await _runner.ComputeSeriesAsync(framework, from, to, ct: cancellationToken);
             var published = await _store.PublishSeriesAsync(series, cancellationToken);
             activity?.SetTag(WellbeingTelemetry.RunId, published.SeriesId);

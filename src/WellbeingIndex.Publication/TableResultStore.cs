@@ -95,20 +95,16 @@ public sealed class TableResultStore : IResultStore
     }
 
     /// <summary>
-    /// Asks the table service for this store's runs table: readiness, not data. Cancel with
+    /// Asks the table service for this store's runs table (one call): readiness, not data. Cancel with
     /// <paramref name="cancellationToken"/> to bound the wait below the client's retries.
     /// </summary>
     /// <exception cref="StorageUnavailableException">Storage is unreachable, timed out or failing.</exception>
     public Task CheckReachableAsync(CancellationToken cancellationToken = default) =>
-        _calls.RunAsync("ping", async ct =>
+        _calls.RunAsync("ping", ct => TableCalls.TraceAsync(_runs.Name, "QueryTables", async c =>
         {
-            await foreach (var _ in _service.QueryAsync(t => t.Name == _runs.Name, 1, ct).ConfigureAwait(false))
-            {
-                break;
-            }
-
-            return true;
-        }, cancellationToken);
+            await using var pages = _service.QueryAsync(t => t.Name == _runs.Name, 1, c).AsPages().GetAsyncEnumerator(c);
+            return await pages.MoveNextAsync().ConfigureAwait(false);
+        }, ct), cancellationToken);
 
     public Task<PublishedRun> PublishAsync(FrameworkRun run, CancellationToken cancellationToken = default) =>
         PublishAsync(run, [], cancellationToken);
@@ -127,8 +123,7 @@ public sealed class TableResultStore : IResultStore
         {
             try
             {
-                await _runs.AddEntityAsync(TableSchema.RunEntity(publication, RunStatus.Writing, null), cancellationToken)
-                    .ConfigureAwait(false);
+                await AddAsync(_runs, TableSchema.RunEntity(publication, RunStatus.Writing, null), cancellationToken).ConfigureAwait(false);
             }
             catch (RequestFailedException e) when (e.Status == 409)
             {
@@ -239,7 +234,7 @@ public sealed class TableResultStore : IResultStore
         {
             try
             {
-                await _series.AddEntityAsync(TableSchema.SeriesEntity(publication, RunStatus.Writing, null), cancellationToken).ConfigureAwait(false);
+                await AddAsync(_series, TableSchema.SeriesEntity(publication, RunStatus.Writing, null), cancellationToken).ConfigureAwait(false);
             }
             catch (RequestFailedException e) when (e.Status == 409)
             {
@@ -314,12 +309,7 @@ public sealed class TableResultStore : IResultStore
         var filter = areaCode is null
             ? TableClient.CreateQueryFilter($"PartitionKey ge {prefix} and PartitionKey lt {TableSchema.UpperBound(prefix)}")
             : TableClient.CreateQueryFilter($"PartitionKey ge {prefix} and PartitionKey lt {TableSchema.UpperBound(prefix)} and RowKey eq {areaCode}");
-        var rows = new List<TableEntity>();
-        await foreach (var e in _seriesScores.QueryAsync<TableEntity>(filter, TableSchema.PartitionSize, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add(e);
-        }
-
+        var rows = await TableCalls.QueryAsync(_seriesScores, filter, TableSchema.PartitionSize, cancellationToken).ConfigureAwait(false);
         return rows.OrderBy(e => periods[e.GetString("Period")]).ThenBy(e => TableSchema.Int(e, "Order"))
             .Select(e => TableSchema.ToAreaScoreRow(e, seriesId, ReferencePeriod.Parse(e.GetString("Period")), nodes, e.RowKey)).ToList();
     }
@@ -404,7 +394,7 @@ public sealed class TableResultStore : IResultStore
         {
             try
             {
-                await table.UpdateEntityAsync(complete(), row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                await ReplaceAsync(table, complete(), row.ETag, cancellationToken).ConfigureAwait(false);
             }
             catch (RequestFailedException e) when (e.Status == 412)
             {
@@ -432,12 +422,12 @@ public sealed class TableResultStore : IResultStore
             {
                 if (current is null)
                 {
-                    await _latest.AddEntityAsync(pointer, cancellationToken).ConfigureAwait(false);
+                    await AddAsync(_latest, pointer, cancellationToken).ConfigureAwait(false);
                 }
                 else if (current.GetString(idColumn) != id
                     && LatestPointer.ShouldReplace(TableSchema.ComputedAt(current), current.GetString(idColumn), computedAt, id))
                 {
-                    await _latest.UpdateEntityAsync(pointer, current.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                    await ReplaceAsync(_latest, pointer, current.ETag, cancellationToken).ConfigureAwait(false);
                 }
 
                 return;
@@ -465,13 +455,7 @@ public sealed class TableResultStore : IResultStore
         ArgumentException.ThrowIfNullOrWhiteSpace(frameworkId);
         await EnsureTablesAsync(cancellationToken).ConfigureAwait(false);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {frameworkId} and Status eq {TableSchema.Complete}");
-        var runs = new List<TableEntity>();
-        await foreach (var e in _runs.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            runs.Add(e);
-        }
-
-        return runs;
+        return await TableCalls.QueryAsync(_runs, filter, null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A complete run's rows, from the cache or its blocks; empty when the run is unknown or not complete.</summary>
@@ -556,24 +540,22 @@ public sealed class TableResultStore : IResultStore
         }
     }
 
-    private static async Task<List<TableEntity>> QueryRunPartitionsAsync(TableClient table, string frameworkId, string runId, CancellationToken cancellationToken)
+    private static Task<List<TableEntity>> QueryRunPartitionsAsync(TableClient table, string frameworkId, string runId, CancellationToken cancellationToken)
     {
         var prefix = TableSchema.RunPartitionPrefix(frameworkId, runId);
         var filter = TableClient.CreateQueryFilter($"PartitionKey ge {prefix} and PartitionKey lt {TableSchema.UpperBound(prefix)}");
-        var rows = new List<TableEntity>();
-        await foreach (var e in table.QueryAsync<TableEntity>(filter, TableSchema.PartitionSize, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add(e);
-        }
-
-        return rows;
+        return TableCalls.QueryAsync(table, filter, TableSchema.PartitionSize, cancellationToken);
     }
 
-    private static async Task<TableEntity?> GetEntityAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)
-    {
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return response.HasValue ? response.Value : null;
-    }
+    private static Task<TableEntity?> GetEntityAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken) =>
+        TableCalls.GetAsync(table, partitionKey, rowKey, cancellationToken);
+
+    private static Task<Response> AddAsync(TableClient table, TableEntity entity, CancellationToken cancellationToken) =>
+        TableCalls.TraceAsync(table.Name, "AddEntity", ct => table.AddEntityAsync(entity, ct), cancellationToken);
+
+    /// <summary>Replaces an entity If-Match <paramref name="etag"/> (412 when it changed since read).</summary>
+    private static Task<Response> ReplaceAsync(TableClient table, TableEntity entity, ETag etag, CancellationToken cancellationToken) =>
+        TableCalls.TraceAsync(table.Name, "UpdateEntity", ct => table.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, ct), cancellationToken);
 
     private async Task EnsureTablesAsync(CancellationToken cancellationToken)
     {
@@ -584,7 +566,8 @@ public sealed class TableResultStore : IResultStore
 
         foreach (var table in new[] { _runs, _latest, _areaScores, _blocks, _places, _series, _seriesScores })
         {
-            await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            await TableCalls.TraceAsync(table.Name, "CreateTable", async ct => await table.CreateIfNotExistsAsync(ct).ConfigureAwait(false), cancellationToken)
+                .ConfigureAwait(false);
         }
 
         _tablesReady = true;

@@ -71,6 +71,50 @@ public sealed class StorageFaultTests(AzuriteFixture azurite, ITestOutputHelper 
         Assert.Equal(series, await store.GetLatestSeriesAsync(TestRuns.FrameworkId));
     }
 
+    /// <summary>
+    /// Point reads (one entity by key) of a table that vanished: the table service answers 404 TableNotFound, which the
+    /// client's "if exists" read cannot tell from an absent entity. Each must go through the same recreate-and-retry path
+    /// as queries and transactions: the fault is logged, the tables are back, and the answer is that of an empty store.
+    /// </summary>
+    [Theory]
+    [InlineData("latest run")]
+    [InlineData("run")]
+    [InlineData("run rows")]
+    [InlineData("latest series")]
+    [InlineData("series rows")]
+    public async Task A_point_read_of_a_vanished_table_recreates_the_tables_and_answers_as_an_empty_store(string read)
+    {
+        var log = new CapturingLogger();
+        var store = new TableResultStore(Service, _prefix, SystemClock.Instance, null, latestRevalidation: Duration.Zero, logger: log);
+        var run = await store.PublishAsync(TestRuns.Build());
+        var series = await store.PublishSeriesAsync(TestRuns.BuildSeries());
+        await DeleteTablesAsync();
+
+        object? answer = read switch
+        {
+            "latest run" => await store.GetLatestRunAsync(TestRuns.FrameworkId),
+            "run" => await store.GetRunAsync(TestRuns.FrameworkId, run.RunId),
+            "run rows" => (await store.GetAreaScoresAsync(TestRuns.FrameworkId, run.RunId)).Count,
+            "latest series" => await store.GetLatestSeriesAsync(TestRuns.FrameworkId),
+            _ => (await store.GetSeriesScoresAsync(TestRuns.FrameworkId, series.SeriesId)).Count,
+        };
+
+        Assert.True(answer is null or 0, $"{read}: {answer}");
+        var vanished = Assert.Single(log.Entries);
+        Assert.Equal(LogLevel.Warning, vanished.Level);
+        Assert.Equal("read", vanished.Values["Operation"]);
+        // Runs, Latest, AreaScores, RunBlocks, Places, Series, SeriesScores (TableSchema) exist again.
+        var tables = new List<string>();
+        await foreach (var table in Service.QueryAsync(t => t.Name.CompareTo(_prefix) >= 0 && t.Name.CompareTo(_prefix + "~") < 0))
+        {
+            tables.Add(table.Name);
+        }
+
+        Assert.Equal(7, tables.Count);
+        Assert.Equal(run.RunId, (await store.PublishAsync(TestRuns.Build())).RunId); // same inputs, same run
+        Assert.Equal(run.RunId, (await store.GetLatestRunAsync(TestRuns.FrameworkId))!.RunId);
+    }
+
     [Fact]
     public async Task A_table_deleted_while_a_run_is_being_written_is_recreated_and_the_publish_completes()
     {

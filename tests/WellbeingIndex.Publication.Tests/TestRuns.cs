@@ -100,8 +100,22 @@ internal static class TestRuns
             new[] { "pay", "benefits", "rent" }.ToDictionary(c => c, Metadata), computedAt ?? Noon2024);
     }
 
-    private static FrameworkRun Build(IReadOnlyList<Area> areas, ReferencePeriod period, Instant computedAt, (string Code, double?[] Values)[] columns)
+    /// <summary>One indicator, pay, min-max normalised to 0–100 as the index, over <paramref name="areas"/> in 2023.</summary>
+    public static FrameworkRun PayOnly(IReadOnlyList<Area> areas, double?[] pay, bool higherIsWorse) =>
+        Build(areas, ReferencePeriod.ForCalendarYear(2023), Noon2024, [("pay", pay)], IndexDefinition.Create("pay-index",
+        [
+            new NodeDefinition { Code = "index", Type = NodeType.Aggregate },
+            new NodeDefinition { Code = "pay", Type = NodeType.Indicator, Parent = "index", Provider = "pay-provider" },
+        ],
+        [
+            new StepDefinition(StepNames.Normalise, MethodSpec.Of("minmax")),
+            new StepDefinition(StepNames.Aggregate, MethodSpec.Of("amean")),
+        ], higherIsWorse: higherIsWorse));
+
+    private static FrameworkRun Build(IReadOnlyList<Area> areas, ReferencePeriod period, Instant computedAt, (string Code, double?[] Values)[] columns,
+        IndexDefinition? definition = null)
     {
+        definition ??= Definition;
         var codes = areas.Select(a => a.Code).ToList();
         var values = new Dictionary<string, IReadOnlyList<IndicatorValue>>();
         var data = new Dictionary<string, double[]>();
@@ -113,9 +127,9 @@ internal static class TestRuns
             data[code] = column.Select(v => v ?? double.NaN).ToArray();
         }
 
-        var result = IndexPipeline.Run(Definition, new IndicatorData(codes, data, areas.Select(a => a.Name).ToList()));
+        var result = IndexPipeline.Run(definition, new IndicatorData(codes, data, areas.Select(a => a.Name).ToList()));
         var metadata = columns.ToDictionary(c => c.Code, c => Metadata(c.Code));
-        return new FrameworkRun(new Framework(FrameworkId, Definition, areas), period, result, values, metadata, computedAt);
+        return new FrameworkRun(new Framework(definition.Id, definition, areas), period, result, values, metadata, computedAt);
     }
 
     private static IndicatorMetadata Metadata(string code) => new()

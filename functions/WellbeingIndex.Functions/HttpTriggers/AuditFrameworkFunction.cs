@@ -9,7 +9,7 @@ public sealed class AuditFrameworkFunction(AuditFramework operation)
 {
     [Function(AuditFramework.Name)]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, AuditFramework.Method, Route = AuditFramework.Route)] HttpRequest request, string id, FunctionContext context)
+        [HttpTrigger((AuthorizationLevel)AuditFramework.Access, AuditFramework.Method, Route = AuditFramework.Route)] HttpRequest request, string id, FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

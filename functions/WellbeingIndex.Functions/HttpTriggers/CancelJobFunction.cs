@@ -9,7 +9,7 @@ public sealed class CancelJobFunction(CancelJob operation)
 {
     [Function(CancelJob.Name)]
     public IResult Run(
-        [HttpTrigger(AuthorizationLevel.Function, CancelJob.Method, Route = CancelJob.Route)] HttpRequest request, string jobId, FunctionContext context)
+        [HttpTrigger((AuthorizationLevel)CancelJob.Access, CancelJob.Method, Route = CancelJob.Route)] HttpRequest request, string jobId, FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

@@ -9,7 +9,7 @@ public sealed class ComputeIndexFunction(ComputeIndex operation)
 {
     [Function(ComputeIndex.Name)]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, ComputeIndex.Method, Route = ComputeIndex.Route)] HttpRequest request, string id, FunctionContext context)
+        [HttpTrigger((AuthorizationLevel)ComputeIndex.Access, ComputeIndex.Method, Route = ComputeIndex.Route)] HttpRequest request, string id, FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

@@ -9,7 +9,7 @@ public sealed class GetAreaHistoryFunction(GetAreaHistory operation)
 {
     [Function(GetAreaHistory.Name)]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, GetAreaHistory.Method, ApiOperations.HeadMethod, Route = GetAreaHistory.Route)] HttpRequest request, string id, string areaCode, FunctionContext context)
+        [HttpTrigger((AuthorizationLevel)GetAreaHistory.Access, GetAreaHistory.Method, ApiOperations.HeadMethod, Route = GetAreaHistory.Route)] HttpRequest request, string id, string areaCode, FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

@@ -9,7 +9,7 @@ public sealed class GetFrameworkFunction(GetFramework operation)
 {
     [Function(GetFramework.Name)]
     public IResult Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, GetFramework.Method, ApiOperations.HeadMethod, Route = GetFramework.Route)] HttpRequest request, string id, FunctionContext context)
+        [HttpTrigger((AuthorizationLevel)GetFramework.Access, GetFramework.Method, ApiOperations.HeadMethod, Route = GetFramework.Route)] HttpRequest request, string id, FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

@@ -9,7 +9,7 @@ public sealed class GetInequalityFunction(GetInequality operation)
 {
     [Function(GetInequality.Name)]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, GetInequality.Method, ApiOperations.HeadMethod, Route = GetInequality.Route)] HttpRequest request, string id, FunctionContext context)
+        [HttpTrigger((AuthorizationLevel)GetInequality.Access, GetInequality.Method, ApiOperations.HeadMethod, Route = GetInequality.Route)] HttpRequest request, string id, FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

@@ -9,7 +9,7 @@ public sealed class GetJobFunction(GetJob operation)
 {
     [Function(GetJob.Name)]
     public IResult Run(
-        [HttpTrigger(AuthorizationLevel.Function, GetJob.Method, ApiOperations.HeadMethod, Route = GetJob.Route)] HttpRequest request, string jobId, FunctionContext context)
+        [HttpTrigger((AuthorizationLevel)GetJob.Access, GetJob.Method, ApiOperations.HeadMethod, Route = GetJob.Route)] HttpRequest request, string jobId, FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

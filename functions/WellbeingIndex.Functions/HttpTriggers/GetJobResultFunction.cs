@@ -9,7 +9,7 @@ public sealed class GetJobResultFunction(GetJobResult operation)
 {
     [Function(GetJobResult.Name)]
     public IResult Run(
-        [HttpTrigger(AuthorizationLevel.Function, GetJobResult.Method, ApiOperations.HeadMethod, Route = GetJobResult.Route)] HttpRequest request, string jobId, FunctionContext context)
+        [HttpTrigger((AuthorizationLevel)GetJobResult.Access, GetJobResult.Method, ApiOperations.HeadMethod, Route = GetJobResult.Route)] HttpRequest request, string jobId, FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

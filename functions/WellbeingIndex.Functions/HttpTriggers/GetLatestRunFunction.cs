@@ -9,7 +9,7 @@ public sealed class GetLatestRunFunction(GetLatestRun operation)
 {
     [Function(GetLatestRun.Name)]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, GetLatestRun.Method, ApiOperations.HeadMethod, Route = GetLatestRun.Route)] HttpRequest request, string id, FunctionContext context)
+        [HttpTrigger((AuthorizationLevel)GetLatestRun.Access, GetLatestRun.Method, ApiOperations.HeadMethod, Route = GetLatestRun.Route)] HttpRequest request, string id, FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

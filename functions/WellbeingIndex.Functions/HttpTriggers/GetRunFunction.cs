@@ -9,7 +9,7 @@ public sealed class GetRunFunction(GetRun operation)
 {
     [Function(GetRun.Name)]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, GetRun.Method, ApiOperations.HeadMethod, Route = GetRun.Route)] HttpRequest request, string id, string runId, FunctionContext context)
+        [HttpTrigger((AuthorizationLevel)GetRun.Access, GetRun.Method, ApiOperations.HeadMethod, Route = GetRun.Route)] HttpRequest request, string id, string runId, FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

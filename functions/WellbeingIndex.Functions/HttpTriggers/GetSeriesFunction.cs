@@ -9,7 +9,7 @@ public sealed class GetSeriesFunction(GetSeries operation)
 {
     [Function(GetSeries.Name)]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, GetSeries.Method, ApiOperations.HeadMethod, Route = GetSeries.Route)] HttpRequest request, string id, FunctionContext context)
+        [HttpTrigger((AuthorizationLevel)GetSeries.Access, GetSeries.Method, ApiOperations.HeadMethod, Route = GetSeries.Route)] HttpRequest request, string id, FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

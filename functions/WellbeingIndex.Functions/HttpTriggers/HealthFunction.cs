@@ -9,7 +9,7 @@ public sealed class HealthFunction(Health operation)
 {
     [Function(Health.Name)]
     public IResult Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, Health.Method, ApiOperations.HeadMethod, Route = Health.Route)] HttpRequest request, FunctionContext context)
+        [HttpTrigger((AuthorizationLevel)Health.Access, Health.Method, ApiOperations.HeadMethod, Route = Health.Route)] HttpRequest request, FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

@@ -9,7 +9,7 @@ public sealed class HealthReadyFunction(HealthReady operation)
 {
     [Function(HealthReady.Name)]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, HealthReady.Method, ApiOperations.HeadMethod, Route = HealthReady.Route)] HttpRequest request, FunctionContext context)
+        [HttpTrigger((AuthorizationLevel)HealthReady.Access, HealthReady.Method, ApiOperations.HeadMethod, Route = HealthReady.Route)] HttpRequest request, FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

@@ -9,7 +9,7 @@ public sealed class ListFrameworksFunction(ListFrameworks operation)
 {
     [Function(ListFrameworks.Name)]
     public IResult Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, ListFrameworks.Method, ApiOperations.HeadMethod, Route = ListFrameworks.Route)] HttpRequest request, FunctionContext context)
+        [HttpTrigger((AuthorizationLevel)ListFrameworks.Access, ListFrameworks.Method, ApiOperations.HeadMethod, Route = ListFrameworks.Route)] HttpRequest request, FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

@@ -9,7 +9,7 @@ public sealed class ListIndicatorsFunction(ListIndicators operation)
 {
     [Function(ListIndicators.Name)]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, ListIndicators.Method, ApiOperations.HeadMethod, Route = ListIndicators.Route)] HttpRequest request, FunctionContext context)
+        [HttpTrigger((AuthorizationLevel)ListIndicators.Access, ListIndicators.Method, ApiOperations.HeadMethod, Route = ListIndicators.Route)] HttpRequest request, FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

@@ -9,7 +9,7 @@ public sealed class PublishFrameworkFunction(PublishFramework operation)
 {
     [Function(PublishFramework.Name)]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, PublishFramework.Method, Route = PublishFramework.Route)] HttpRequest request, string id, FunctionContext context)
+        [HttpTrigger((AuthorizationLevel)PublishFramework.Access, PublishFramework.Method, Route = PublishFramework.Route)] HttpRequest request, string id, FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

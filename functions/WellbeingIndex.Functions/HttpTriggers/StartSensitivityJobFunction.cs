@@ -12,7 +12,7 @@ public sealed class StartSensitivityJobFunction(StartSensitivityJob operation)
 {
     [Function(StartSensitivityJob.Name)]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, StartSensitivityJob.Method, Route = StartSensitivityJob.Route)] HttpRequest request, string id, FunctionContext context)
+        [HttpTrigger((AuthorizationLevel)StartSensitivityJob.Access, StartSensitivityJob.Method, Route = StartSensitivityJob.Route)] HttpRequest request, string id, FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

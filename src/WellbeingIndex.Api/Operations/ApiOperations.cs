@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace WellbeingIndex.Api.Operations;
 
@@ -53,4 +56,20 @@ public static class ApiOperations
     }
 
     internal static string Pattern(string route) => $"/{RoutePrefix}/{route}";
+
+    /// <summary>
+    /// Applies an operation's <see cref="OperationAccess"/> to its standalone endpoint: for <see cref="OperationAccess.Function"/>
+    /// the <see cref="FunctionKeyRequired"/> metadata and a filter that checks the key before the handler runs.
+    /// </summary>
+    /// <param name="endpoint">The mapped endpoint.</param>
+    /// <param name="access">The operation's <c>Access</c>.</param>
+    /// <param name="what">What needs the key, for the messages ("publishing", "running jobs").</param>
+    internal static RouteHandlerBuilder WithAccess(this RouteHandlerBuilder endpoint, OperationAccess access, string what) =>
+        access == OperationAccess.Anonymous
+            ? endpoint
+            : endpoint.WithMetadata(FunctionKeyRequired.Instance).AddEndpointFilter((context, next) =>
+            {
+                FunctionKeyRequired.Authorize(context.HttpContext.Request, context.HttpContext.RequestServices.GetRequiredService<ApiSettings>(), what);
+                return next(context);
+            });
 }

@@ -21,6 +21,7 @@ public sealed class AuditFramework(WellbeingRuntime runtime, ApiSettings setting
     public const string Name = "AuditFramework";
     public const string Method = "post";
     public const string Route = "frameworks/{id}/audit";
+    public const OperationAccess Access = OperationAccess.Anonymous;
 
     public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
     {

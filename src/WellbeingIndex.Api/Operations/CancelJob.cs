@@ -12,16 +12,16 @@ namespace WellbeingIndex.Api.Operations;
 /// (202, cancelRequested; it turns cancelled at the engine's next check), and forgets a finished one with its result
 /// (204). Needs the function key that started jobs.
 /// </summary>
-public sealed class CancelJob(JobRunner jobs, ApiSettings settings)
+public sealed class CancelJob(JobRunner jobs)
 {
     public const string Name = "CancelJob";
     public const string Method = "delete";
     public const string Route = "jobs/{jobId}";
+    public const OperationAccess Access = OperationAccess.Function;
 
     public IResult Handle(HttpRequest request, string jobId)
     {
         ArgumentNullException.ThrowIfNull(request);
-        FunctionKeyRequired.Authorize(request, settings, "running jobs");
         var (job, forgotten) = jobs.Cancel(jobId);
         if (forgotten)
         {
@@ -34,7 +34,7 @@ public sealed class CancelJob(JobRunner jobs, ApiSettings settings)
     internal static void Map(IEndpointRouteBuilder routes) =>
         routes.MapDelete(ApiOperations.Pattern(Route), (HttpRequest request, string jobId, CancelJob operation,
                 [FromHeader(Name = ApiOperations.KeyHeader)] string? functionKey) => operation.Handle(request, jobId))
-            .WithName(Name).WithMetadata(FunctionKeyRequired.Instance)
+            .WithName(Name).WithAccess(Access, "running jobs")
             .Produces<JobStatus>().Produces<JobStatus>(StatusCodes.Status202Accepted).Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 }

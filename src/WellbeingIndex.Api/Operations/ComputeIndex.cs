@@ -27,6 +27,7 @@ public sealed class ComputeIndex(WellbeingRuntime runtime, ApiSettings settings,
     public const string Name = "ComputeIndex";
     public const string Method = "post";
     public const string Route = "frameworks/{id}/compute";
+    public const OperationAccess Access = OperationAccess.Anonymous;
 
     /// <summary>The query parameter choosing the answer's detail: <c>lean</c> (default) or <c>full</c>.</summary>
     public const string DetailParameter = "detail";

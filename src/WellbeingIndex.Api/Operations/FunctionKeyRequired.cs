@@ -6,8 +6,9 @@ using WellbeingIndex.Api.Http;
 namespace WellbeingIndex.Api.Operations;
 
 /// <summary>
-/// Endpoint metadata of an operation whose function-app trigger has authorization level <c>Function</c>: the standalone
-/// server checks <c>x-functions-key</c> against WELLBEING_PUBLISH_KEY instead of the Functions host.
+/// Endpoint metadata of an operation whose <see cref="OperationAccess"/> is <see cref="OperationAccess.Function"/>
+/// (added by <see cref="ApiOperations.WithAccess"/>): the standalone server checks <c>x-functions-key</c> against
+/// WELLBEING_PUBLISH_KEY instead of the Functions host.
 /// </summary>
 public sealed class FunctionKeyRequired
 {

@@ -16,6 +16,7 @@ public sealed class GetAreaHistory(WellbeingRuntime runtime, IResultStore store)
     public const string Name = "GetAreaHistory";
     public const string Method = "get";
     public const string Route = "frameworks/{id}/areas/{areaCode}/history";
+    public const OperationAccess Access = OperationAccess.Anonymous;
 
     public async Task<IResult> HandleAsync(HttpRequest request, string id, string areaCode, CancellationToken cancellationToken = default)
     {

@@ -13,6 +13,7 @@ public sealed class GetFramework(WellbeingRuntime runtime)
     public const string Name = "GetFramework";
     public const string Method = "get";
     public const string Route = "frameworks/{id}";
+    public const OperationAccess Access = OperationAccess.Anonymous;
 
     public IResult Handle(string id)
     {

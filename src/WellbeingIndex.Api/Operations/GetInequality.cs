@@ -24,6 +24,7 @@ public sealed class GetInequality(WellbeingRuntime runtime)
     public const string Name = "GetInequality";
     public const string Method = "get";
     public const string Route = "frameworks/{id}/inequality";
+    public const OperationAccess Access = OperationAccess.Anonymous;
 
     private readonly SemaphoreSlim _computing = new(1, 1);
     private FrameworkRun? _last;
@@ -66,7 +67,7 @@ public sealed class GetInequality(WellbeingRuntime runtime)
             }
         }
 
-        var higherIsWorse = IndexPublisher.HigherIsWorse(framework.Id);
+        var higherIsWorse = framework.Definition.HigherIsWorse;
         if (request.Query["higherIsWorse"].ToString() is { Length: > 0 } h)
         {
             if (!bool.TryParse(h, out higherIsWorse))

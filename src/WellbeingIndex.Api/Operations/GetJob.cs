@@ -14,11 +14,12 @@ namespace WellbeingIndex.Api.Operations;
 /// <c>GET /api/jobs/{jobId}</c>: a job's state and progress; while it is queued or running, <c>Retry-After</c> says
 /// when to ask again. Needs the function key that started jobs.
 /// </summary>
-public sealed class GetJob(JobRunner jobs, ApiSettings settings)
+public sealed class GetJob(JobRunner jobs)
 {
     public const string Name = "GetJob";
     public const string Method = "get";
     public const string Route = "jobs/{jobId}";
+    public const OperationAccess Access = OperationAccess.Function;
 
     /// <summary>Seconds a client should wait between polls of a job that is not finished.</summary>
     public const int PollSeconds = 1;
@@ -26,7 +27,6 @@ public sealed class GetJob(JobRunner jobs, ApiSettings settings)
     public IResult Handle(HttpRequest request, string jobId)
     {
         ArgumentNullException.ThrowIfNull(request);
-        FunctionKeyRequired.Authorize(request, settings, "running jobs");
         var job = jobs.Get(jobId);
         return Answer(job, jobs, StatusCodes.Status200OK);
     }
@@ -43,7 +43,7 @@ public sealed class GetJob(JobRunner jobs, ApiSettings settings)
     internal static void Map(IEndpointRouteBuilder routes) =>
         routes.MapGet(ApiOperations.Pattern(Route), (HttpRequest request, string jobId, GetJob operation,
                 [FromHeader(Name = ApiOperations.KeyHeader)] string? functionKey) => operation.Handle(request, jobId))
-            .WithName(Name).WithMetadata(FunctionKeyRequired.Instance)
+            .WithName(Name).WithAccess(Access, "running jobs")
             .Produces<JobStatus>()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 }

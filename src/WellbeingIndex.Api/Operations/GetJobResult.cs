@@ -13,16 +13,16 @@ namespace WellbeingIndex.Api.Operations;
 /// <see cref="SensitivityDocument"/>); 409 naming <c>jobId</c> while it is queued or running (with Retry-After), or
 /// when it failed or was cancelled. Needs the function key that started jobs.
 /// </summary>
-public sealed class GetJobResult(JobRunner jobs, ApiSettings settings)
+public sealed class GetJobResult(JobRunner jobs)
 {
     public const string Name = "GetJobResult";
     public const string Method = "get";
     public const string Route = "jobs/{jobId}/result";
+    public const OperationAccess Access = OperationAccess.Function;
 
     public IResult Handle(HttpRequest request, string jobId)
     {
         ArgumentNullException.ThrowIfNull(request);
-        FunctionKeyRequired.Authorize(request, settings, "running jobs");
         var job = jobs.Get(jobId);
         if (job.State == JobState.Succeeded)
         {
@@ -45,7 +45,7 @@ public sealed class GetJobResult(JobRunner jobs, ApiSettings settings)
     internal static void Map(IEndpointRouteBuilder routes) =>
         routes.MapGet(ApiOperations.Pattern(Route), (HttpRequest request, string jobId, GetJobResult operation,
                 [FromHeader(Name = ApiOperations.KeyHeader)] string? functionKey) => operation.Handle(request, jobId))
-            .WithName(Name).WithMetadata(FunctionKeyRequired.Instance)
+            .WithName(Name).WithAccess(Access, "running jobs")
             .Produces<SensitivityDocument>()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);

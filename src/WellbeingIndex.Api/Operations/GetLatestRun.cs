@@ -16,6 +16,7 @@ public sealed class GetLatestRun(WellbeingRuntime runtime, IResultStore store, P
     public const string Name = "GetLatestRun";
     public const string Method = "get";
     public const string Route = "frameworks/{id}/runs/latest";
+    public const OperationAccess Access = OperationAccess.Anonymous;
 
     public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
     {

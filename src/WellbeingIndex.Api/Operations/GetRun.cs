@@ -16,6 +16,7 @@ public sealed class GetRun(WellbeingRuntime runtime, IResultStore store, Publish
     public const string Name = "GetRun";
     public const string Method = "get";
     public const string Route = "frameworks/{id}/runs/{runId}";
+    public const OperationAccess Access = OperationAccess.Anonymous;
 
     public async Task<IResult> HandleAsync(HttpRequest request, string id, string runId, CancellationToken cancellationToken = default)
     {

@@ -17,6 +17,7 @@ public sealed class GetSeries(WellbeingRuntime runtime, IResultStore store)
     public const string Name = "GetSeries";
     public const string Method = "get";
     public const string Route = "frameworks/{id}/series";
+    public const OperationAccess Access = OperationAccess.Anonymous;
 
     public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
     {

@@ -18,6 +18,7 @@ public sealed class Health(ApiSettings settings, IResultStore store, IServicePro
     public const string Name = "Health";
     public const string Method = "get";
     public const string Route = "health";
+    public const OperationAccess Access = OperationAccess.Anonymous;
 
     private static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
 

@@ -20,6 +20,7 @@ public sealed class HealthReady(ApiSettings settings, IResultStore store, ILogge
     public const string Name = "HealthReady";
     public const string Method = "get";
     public const string Route = "health/ready";
+    public const OperationAccess Access = OperationAccess.Anonymous;
 
     /// <summary>How long storage gets to answer: well under a probe's usual timeout.</summary>
     public static readonly TimeSpan StorageTimeout = TimeSpan.FromSeconds(2);

@@ -12,6 +12,7 @@ public sealed class ListFrameworks(WellbeingRuntime runtime)
     public const string Name = "ListFrameworks";
     public const string Method = "get";
     public const string Route = "frameworks";
+    public const OperationAccess Access = OperationAccess.Anonymous;
 
     public IResult Handle() => ApiJson.Result<IReadOnlyList<FrameworkSummary>>(runtime.Frameworks.All
         .Select(f => new FrameworkSummary(f.Id, f.Definition.Name, f.Definition.Description, f.Areas.Count, f.Definition.Indicators.Length))

@@ -12,6 +12,7 @@ public sealed class ListIndicators(WellbeingRuntime runtime)
     public const string Name = "ListIndicators";
     public const string Method = "get";
     public const string Route = "indicators";
+    public const OperationAccess Access = OperationAccess.Anonymous;
 
     public async Task<IResult> HandleAsync(CancellationToken cancellationToken = default)
     {

@@ -13,16 +13,16 @@ namespace WellbeingIndex.Api.Operations;
 /// function app the trigger's authorization level is <c>Function</c>, so the host has checked the function key;
 /// standalone there is no host, so <c>x-functions-key</c> must equal WELLBEING_PUBLISH_KEY.
 /// </summary>
-public sealed class PublishFramework(WellbeingRuntime runtime, IndexPublisher publisher, ApiSettings settings)
+public sealed class PublishFramework(WellbeingRuntime runtime, IndexPublisher publisher)
 {
     public const string Name = "PublishFramework";
     public const string Method = "post";
     public const string Route = "frameworks/{id}/publish";
+    public const OperationAccess Access = OperationAccess.Function;
 
     public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        FunctionKeyRequired.Authorize(request, settings, "publishing");
         var framework = runtime.Framework(id);
         var run = await publisher.PublishAsync(framework, null, cancellationToken);
         await publisher.PublishSeriesAsync(framework, cancellationToken);
@@ -32,7 +32,7 @@ public sealed class PublishFramework(WellbeingRuntime runtime, IndexPublisher pu
     internal static void Map(IEndpointRouteBuilder routes) =>
         routes.MapPost(ApiOperations.Pattern(Route), (HttpRequest request, string id, PublishFramework operation,
                 [FromHeader(Name = ApiOperations.KeyHeader)] string? functionKey, CancellationToken ct) => operation.HandleAsync(request, id, ct))
-            .WithName(Name).WithMetadata(FunctionKeyRequired.Instance)
+            .WithName(Name).WithAccess(Access, "publishing")
             .Produces<PublishSummary>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);

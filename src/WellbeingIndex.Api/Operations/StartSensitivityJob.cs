@@ -26,12 +26,12 @@ public sealed class StartSensitivityJob(WellbeingRuntime runtime, ApiSettings se
     public const string Name = "StartSensitivityJob";
     public const string Method = "post";
     public const string Route = "frameworks/{id}/sensitivity";
+    public const OperationAccess Access = OperationAccess.Function;
 
     public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var ct = cancellationToken;
-        FunctionKeyRequired.Authorize(request, settings, "running jobs");
         var framework = runtime.Framework(id);
         var body = SensitivityRequest.Parse(await RequestBody.ReadObjectAsync(request, settings.MaxBodyBytes, ct));
         var recipe = body.Recipe;
@@ -108,7 +108,7 @@ public sealed class StartSensitivityJob(WellbeingRuntime runtime, ApiSettings se
     internal static void Map(IEndpointRouteBuilder routes) =>
         routes.MapPost(ApiOperations.Pattern(Route), (HttpRequest request, string id, StartSensitivityJob operation,
                 [FromHeader(Name = ApiOperations.KeyHeader)] string? functionKey, CancellationToken ct) => operation.HandleAsync(request, id, ct))
-            .WithName(Name).WithMetadata(FunctionKeyRequired.Instance)
+            .WithName(Name).WithAccess(Access, "running jobs")
             .WithMetadata(new DocumentedBody(typeof(SensitivityRequestBody), "The uncertain inputs (required) and the analysis; period, areas and what-if fields as for compute."))
             .Produces<JobStatus>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()

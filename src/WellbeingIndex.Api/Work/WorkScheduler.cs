@@ -6,8 +6,9 @@ namespace WellbeingIndex.Api.Work;
 /// A task scheduler with its own threads for heavy computations and jobs. A heavy request or job is called on these
 /// threads, and its continuations resume there, so the thread that blocks for the length of an analysis (the caller
 /// of the engine's synchronous <c>Parallel.For</c> loops, which takes part in them) is never one of the thread pool's,
-/// which serve requests. The loops' other workers are the pool's: the engine builds its <c>ParallelOptions</c> with
-/// the default scheduler, which is why heavy work is also bounded by <see cref="HeavyWork"/> and the job runner.
+/// which serve requests. The loops' other workers run here too: the engine's <c>ParallelOptions</c> take
+/// <see cref="TaskScheduler.Current"/>, so heavy work never borrows the pool's threads; how much of it runs at once is
+/// bounded by <see cref="HeavyWork"/> and the job runner.
 /// </summary>
 public sealed class WorkScheduler : TaskScheduler, IDisposable
 {

@@ -40,7 +40,7 @@ public sealed record AuditResult(
         }
 
         var stats = new IndicatorStatistics[tables.Count * indicators.Length];
-        Parallel.For(0, stats.Length, new ParallelOptions { CancellationToken = cancellationToken }, k =>
+        Parallel.For(0, stats.Length, new ParallelOptions { CancellationToken = cancellationToken, TaskScheduler = TaskScheduler.Current }, k =>
         {
             var table = tables[k / indicators.Length];
             var code = indicators[k % indicators.Length].Code;
@@ -68,7 +68,7 @@ public sealed record AuditResult(
         }
 
         var correlations = new CorrelationPair[pairs.Count * 2];
-        Parallel.For(0, pairs.Count, new ParallelOptions { CancellationToken = cancellationToken }, p =>
+        Parallel.For(0, pairs.Count, new ParallelOptions { CancellationToken = cancellationToken, TaskScheduler = TaskScheduler.Current }, p =>
         {
             var (a, b) = pairs[p];
             correlations[2 * p] = new CorrelationPair(a, b, "pearson", Correlation.Pearson(columns[a], columns[b]));

@@ -16,9 +16,10 @@ public sealed class IndexDefinition
 
     internal IndexDefinition(string id, string? name, string? description, double minCoverage,
         IReadOnlyList<StepDefinition> steps, IReadOnlyList<LevelDefinition> levels, IReadOnlyList<NodeDefinition> nodes,
-        TimeDefinition? time = null)
+        TimeDefinition? time = null, bool higherIsWorse = false)
     {
         Time = time;
+        HigherIsWorse = higherIsWorse;
         Id = id;
         Name = name;
         Description = description;
@@ -46,6 +47,14 @@ public sealed class IndexDefinition
     public double MinCoverage { get; }
 
     public ImmutableArray<StepDefinition> Steps { get; }
+
+    /// <summary>
+    /// The index's polarity: true when a high score is worse (a deprivation index such as the IMD, whose rank 1 is the
+    /// most deprived area), false (the default) when a high score is better (wellbeing). It changes no score; it says
+    /// which end of the scale is "worst" to measures that need one (the IoD roll-ups' most deprived fifth, the
+    /// inequality API's default).
+    /// </summary>
+    public bool HigherIsWorse { get; }
 
     /// <summary>How a panel of periods is made comparable (null: not stated, per-period unless a caller says otherwise).</summary>
     public TimeDefinition? Time { get; }
@@ -92,7 +101,7 @@ public sealed class IndexDefinition
     /// <summary>Validates and builds a definition from parts (the same checks as reading JSON).</summary>
     public static IndexDefinition Create(string id, IReadOnlyList<NodeDefinition> nodes, IReadOnlyList<StepDefinition> steps,
         IReadOnlyList<LevelDefinition>? levels = null, string? name = null, string? description = null, double minCoverage = 0,
-        MethodRegistry? registry = null, TimeDefinition? time = null)
+        MethodRegistry? registry = null, TimeDefinition? time = null, bool higherIsWorse = false)
     {
         var problems = DefinitionValidator.Validate(id, nodes, steps, levels ?? [], minCoverage, registry ?? MethodRegistry.Default);
         problems.AddRange(DefinitionValidator.ValidateTime(time));
@@ -101,17 +110,17 @@ public sealed class IndexDefinition
             throw new DefinitionException(problems);
         }
 
-        return new IndexDefinition(id, name, description, minCoverage, steps, levels ?? [], nodes, time);
+        return new IndexDefinition(id, name, description, minCoverage, steps, levels ?? [], nodes, time, higherIsWorse);
     }
 
     /// <summary>A copy with some parts replaced (what-if runs); validated again.</summary>
     public IndexDefinition With(IReadOnlyList<NodeDefinition>? nodes = null, IReadOnlyList<StepDefinition>? steps = null,
         IReadOnlyList<LevelDefinition>? levels = null, double? minCoverage = null, MethodRegistry? registry = null) =>
-        Create(Id, nodes ?? Nodes, steps ?? Steps, levels ?? Levels, Name, Description, minCoverage ?? MinCoverage, registry, Time);
+        Create(Id, nodes ?? Nodes, steps ?? Steps, levels ?? Levels, Name, Description, minCoverage ?? MinCoverage, registry, Time, HigherIsWorse);
 
     /// <summary>A copy with another time block (null removes it); validated again.</summary>
     public IndexDefinition WithTime(TimeDefinition? time) =>
-        Create(Id, Nodes, Steps, Levels, Name, Description, MinCoverage, time: time);
+        Create(Id, Nodes, Steps, Levels, Name, Description, MinCoverage, time: time, higherIsWorse: HigherIsWorse);
 
     private int LevelOf(string code, Dictionary<string, int> memo)
     {

@@ -12,7 +12,7 @@ namespace WellbeingIndex.Engine.Definition;
 /// </summary>
 public static class IndexDefinitionJson
 {
-    private static readonly HashSet<string> RootProperties = ["$schema", "id", "name", "description", "minCoverage", "steps", "levels", "nodes", "time"];
+    private static readonly HashSet<string> RootProperties = ["$schema", "id", "name", "description", "minCoverage", "higherIsWorse", "steps", "levels", "nodes", "time"];
     private static readonly HashSet<string> TimeProperties = ["mode", "base", "baseWeights", "from", "to"];
     private static readonly HashSet<string> NodeProperties =
         ["code", "name", "type", "parent", "weight", "direction", "unit", "denominator", "weighting", "transform", "treat", "normalise", "aggregate", "minCoverage", "provider", "rationale"];
@@ -65,6 +65,7 @@ public static class IndexDefinitionJson
         var name = Text(root, "name", "$", Add);
         var description = Text(root, "description", "$", Add);
         var minCoverage = Number(root, "minCoverage", "$", Add) ?? 0;
+        var higherIsWorse = Boolean(root, "higherIsWorse", "$", Add) ?? false;
 
         var steps = new List<StepDefinition>();
         foreach (var (item, path) in Array(root, "steps", "$", Add, required: true))
@@ -158,7 +159,7 @@ public static class IndexDefinitionJson
             throw new DefinitionException(problems);
         }
 
-        return new IndexDefinition(id, name, description, minCoverage, steps, levels, nodes, time);
+        return new IndexDefinition(id, name, description, minCoverage, steps, levels, nodes, time, higherIsWorse);
     }
 
     /// <summary>The definition as JSON that <see cref="Read(string, MethodRegistry?)"/> reads back to an equal definition.</summary>
@@ -168,6 +169,7 @@ public static class IndexDefinitionJson
         if (definition.Name is not null) root["name"] = definition.Name;
         if (definition.Description is not null) root["description"] = definition.Description;
         if (definition.MinCoverage != 0) root["minCoverage"] = definition.MinCoverage;
+        if (definition.HigherIsWorse) root["higherIsWorse"] = true;
         root["steps"] = new JArray(definition.Steps.Select(s =>
         {
             var o = new JObject { ["step"] = s.Step };
@@ -419,6 +421,22 @@ public static class IndexDefinitionJson
         }
 
         return t.Value<string>();
+    }
+
+    private static bool? Boolean(JObject o, string name, string path, Action<string, string> add)
+    {
+        if (!o.TryGetValue(name, out var t) || t.Type == JTokenType.Null)
+        {
+            return null;
+        }
+
+        if (t.Type != JTokenType.Boolean)
+        {
+            add($"{path}.{name}", $"must be true or false, got {Describe(t)}.");
+            return null;
+        }
+
+        return t.Value<bool>();
     }
 
     private static double? Number(JObject o, string name, string path, Action<string, string> add, bool required = false)

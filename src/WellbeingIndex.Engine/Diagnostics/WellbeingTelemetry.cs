@@ -26,6 +26,12 @@ public static class WellbeingTelemetry
     /// <summary>Activity: one entity-group transaction (a batch of at most 100 rows) submitted to Table Storage.</summary>
     public const string TableTransaction = "wellbeing.table.transaction";
 
+    /// <summary>
+    /// Activity: any other call to Table Storage (a point read, a page of a query, an add, an update, a table create),
+    /// named by its <see cref="DbOperation"/> and displayed as "<c>{operation} {table}</c>".
+    /// </summary>
+    public const string TableOperation = "wellbeing.table.operation";
+
     /// <summary>Attribute: the framework id (<c>london</c>).</summary>
     public const string FrameworkId = "wellbeing.framework.id";
 
@@ -53,11 +59,14 @@ public static class WellbeingTelemetry
     /// <summary>OpenTelemetry attribute: the table name.</summary>
     public const string DbCollection = "db.collection.name";
 
-    /// <summary>OpenTelemetry attribute: the storage operation (<c>SubmitTransaction</c>, <c>publish</c>, <c>read</c>).</summary>
+    /// <summary>OpenTelemetry attribute: the storage operation (<c>GetEntity</c>, <c>QueryEntities</c>, <c>SubmitTransaction</c>; <c>publish</c>, <c>read</c> for faults).</summary>
     public const string DbOperation = "db.operation.name";
 
     /// <summary>OpenTelemetry attribute: rows in a transaction.</summary>
     public const string DbBatchSize = "db.operation.batch.size";
+
+    /// <summary>OpenTelemetry attribute: the storage's HTTP status of a failed call (<c>404</c>, <c>409</c>).</summary>
+    public const string DbResponseStatus = "db.response.status_code";
 
     /// <summary>OpenTelemetry attribute: the class of error (a storage error code such as <c>TableNotFound</c>, or an exception type).</summary>
     public const string ErrorType = "error.type";
@@ -85,9 +94,9 @@ public static class WellbeingTelemetry
     public static readonly Counter<long> PublishFailures =
         Meter.CreateCounter<long>("wellbeing.publish.failures", "{publish}", "Publishes that failed.");
 
-    /// <summary><c>db.client.operation.duration</c> (seconds): each table transaction, by table and outcome.</summary>
+    /// <summary><c>db.client.operation.duration</c> (seconds): each call to Table Storage, by table, operation and outcome.</summary>
     public static readonly Histogram<double> TableOperationDuration = Meter.CreateHistogram<double>(
-        "db.client.operation.duration", "s", "Duration of Table Storage transactions.",
+        "db.client.operation.duration", "s", "Duration of Table Storage calls.",
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
 
     /// <summary><c>wellbeing.storage.failures</c>: storage faults met (a vanished table, storage unreachable), by operation and error type.</summary>

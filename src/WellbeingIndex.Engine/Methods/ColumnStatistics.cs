@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 
 namespace WellbeingIndex.Engine.Methods;
 
@@ -24,8 +25,37 @@ internal static class ColumnStatistics
     {
         double min = double.PositiveInfinity, max = double.NegativeInfinity;
         var any = false;
-        foreach (var v in values)
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && values.Length >= 4 * Vector<double>.Count)
         {
+            // A vector of running minima and maxima (NaN compares false, so it is skipped as below), then their lanes.
+            var (vmin, vmax) = (new Vector<double>(min), new Vector<double>(max));
+            var present = Vector<long>.Zero;
+            for (; i <= values.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                var v = new Vector<double>(values[i..]);
+                present |= Vector.Equals(v, v);
+                vmin = Vector.ConditionalSelect(Vector.LessThan(v, vmin), v, vmin);
+                vmax = Vector.ConditionalSelect(Vector.GreaterThan(v, vmax), v, vmax);
+            }
+
+            any = present != Vector<long>.Zero;
+            for (var lane = 0; lane < Vector<double>.Count; lane++)
+            {
+                if (vmin[lane] < min) min = vmin[lane];
+                if (vmax[lane] > max) max = vmax[lane];
+            }
+
+            if (min == 0 || max == 0)
+            {
+                // −0 and +0 compare equal: which of them is kept depends on the order seen, so keep the scalar order.
+                (min, max, any, i) = (double.PositiveInfinity, double.NegativeInfinity, false, 0);
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            var v = values[i];
             if (double.IsNaN(v)) continue;
             any = true;
             if (v < min) min = v;
@@ -237,51 +267,62 @@ internal static class ColumnStatistics
     }
 
     /// <summary>
-    /// Stable LSD radix sort of keys with their payload, a byte at a time, skipping bytes all keys share; true when the
-    /// result ended in the spare spans.
+    /// Stable LSD radix sort of keys with their payload, 11 bits at a time (six passes for 64 bits, where bytes would
+    /// take eight), skipping digits all keys share; true when the result ended in the spare spans.
     /// </summary>
     private static bool RadixSort(Span<ulong> keys, Span<ulong> keysSpare, Span<int> order, Span<int> orderSpare)
     {
+        const int bits = 11;
+        const int radix = 1 << bits;
+        const int digits = (64 + bits - 1) / bits;
         var inSpare = false;
-        Span<int> counts = stackalloc int[8 * 256];
-        counts.Clear();
-        foreach (var key in keys)
+        var pooled = ArrayPool<int>.Shared.Rent(digits * radix);
+        try
         {
-            for (var b = 0; b < 8; b++)
+            var counts = pooled.AsSpan(0, digits * radix);
+            counts.Clear();
+            foreach (var key in keys)
             {
-                counts[(b << 8) | (int)((key >> (8 * b)) & 0xFF)]++;
+                for (var d = 0; d < digits; d++)
+                {
+                    counts[(d * radix) + (int)((key >> (bits * d)) & (radix - 1))]++;
+                }
+            }
+
+            for (var d = 0; d < digits; d++)
+            {
+                var count = counts.Slice(d * radix, radix);
+                var shift = bits * d;
+                if (count[(int)((keys[0] >> shift) & (radix - 1))] == keys.Length)
+                {
+                    continue;
+                }
+
+                var sum = 0;
+                for (var b = 0; b < radix; b++)
+                {
+                    (count[b], sum) = (sum, sum + count[b]);
+                }
+
+                for (var j = 0; j < keys.Length; j++)
+                {
+                    var at = count[(int)((keys[j] >> shift) & (radix - 1))]++;
+                    keysSpare[at] = keys[j];
+                    orderSpare[at] = order[j];
+                }
+
+                var tk = keys;
+                keys = keysSpare;
+                keysSpare = tk;
+                var to = order;
+                order = orderSpare;
+                orderSpare = to;
+                inSpare = !inSpare;
             }
         }
-
-        for (var b = 0; b < 8; b++)
+        finally
         {
-            var count = counts.Slice(b << 8, 256);
-            var shift = 8 * b;
-            if (count[(int)((keys[0] >> shift) & 0xFF)] == keys.Length)
-            {
-                continue;
-            }
-
-            var sum = 0;
-            for (var d = 0; d < 256; d++)
-            {
-                (count[d], sum) = (sum, sum + count[d]);
-            }
-
-            for (var j = 0; j < keys.Length; j++)
-            {
-                var at = count[(int)((keys[j] >> shift) & 0xFF)]++;
-                keysSpare[at] = keys[j];
-                orderSpare[at] = order[j];
-            }
-
-            var tk = keys;
-            keys = keysSpare;
-            keysSpare = tk;
-            var to = order;
-            order = orderSpare;
-            orderSpare = to;
-            inSpare = !inSpare;
+            ArrayPool<int>.Shared.Return(pooled);
         }
 
         return inSpare;

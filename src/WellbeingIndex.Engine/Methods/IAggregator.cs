@@ -6,7 +6,8 @@ public interface IAggregator : IMethod
     /// <summary>
     /// Writes one score per area to <paramref name="output"/>. A missing child (NaN) is dropped and the remaining
     /// weights re-normalised (except for methods that say otherwise, such as the weighted sum); an area with no
-    /// children present gets NaN. Minimum coverage is applied by the pipeline afterwards.
+    /// children present gets NaN. Minimum coverage is applied by the pipeline afterwards. Every cell of
+    /// <paramref name="output"/> must be written: its contents on entry are unspecified.
     /// </summary>
     void Aggregate(AggregationInput input, Span<double> output);
 }

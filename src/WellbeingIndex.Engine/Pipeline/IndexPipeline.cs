@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Numerics;
 using WellbeingIndex.Engine.Analysis;
 using WellbeingIndex.Engine.Data;
 using WellbeingIndex.Engine.Definition;
@@ -88,6 +89,7 @@ public static class IndexPipeline
         {
             CancellationToken = cancellationToken,
             MaxDegreeOfParallelism = data.AreaCount < ParallelFromAreas ? 1 : -1,
+            TaskScheduler = TaskScheduler.Current,
         };
 
         var tables = new List<ResultTable>();
@@ -188,26 +190,37 @@ public static class IndexPipeline
                     var stepContexts = contexts;
                     void NormaliseInto(int k, double[] column)
                     {
-                        Array.Copy(input[k], column, column.Length);
-                        if (applyTransforms && indicators[k].Transform is { } t)
-                        {
-                            registry.Get<ITransform>(t.Method).Transform(column, t, stepContexts[k]);
-                        }
-
+                        // The normaliser reads the input itself when there is nothing to do first (no copy), and a
+                        // direction is applied while copying: one pass over the column fewer either way.
+                        var source = input[k].AsSpan(0, column.Length);
                         var direction = indicators[k].Direction;
-                        if (direction != 1)
+                        var transform = applyTransforms ? indicators[k].Transform : null;
+                        if (transform is not null || panel is not null)
                         {
-                            for (var i = 0; i < column.Length; i++)
+                            source.CopyTo(column);
+                            if (transform is not null)
                             {
-                                column[i] *= direction;
+                                registry.Get<ITransform>(transform.Method).Transform(column, transform, stepContexts[k]);
                             }
+
+                            if (direction != 1)
+                            {
+                                Scale(column, column, direction);
+                            }
+
+                            source = column;
+                        }
+                        else if (direction != 1)
+                        {
+                            Scale(source, column, direction);
+                            source = column;
                         }
 
                         var spec = definition.NormalisationOf(indicators[k])!;
                         var normaliser = registry.Get<INormaliser>(spec.Method);
                         if (panel is null)
                         {
-                            normaliser.Normalise(column, column, spec, stepContexts[k]);
+                            normaliser.Normalise(source, column, spec, stepContexts[k]);
                         }
                         else
                         {
@@ -232,7 +245,7 @@ public static class IndexPipeline
                         normalised = new Lazy<double[][]>(() =>
                         {
                             var columns = new double[columnCodes.Length][];
-                            ForEachColumn(0, columnCodes.Length, new ParallelOptions(), k =>
+                            ForEachColumn(0, columnCodes.Length, new ParallelOptions { TaskScheduler = TaskScheduler.Current }, k =>
                             {
                                 columns[k] = new double[n];
                                 NormaliseInto(k, columns[k]);
@@ -275,9 +288,12 @@ public static class IndexPipeline
         }
 
         var weightsUsed = new Dictionary<string, double>(StringComparer.Ordinal);
-        Aggregate(definition, scores, context, registry, parallel, areas.AreaCount, weightsUsed);
+        // A large build that keeps only what aggregation needs computes the aggregates below the root into scratch
+        // columns too and recomputes them (the same bits: the same code on the same columns and weights) when read.
+        var pooledAggregates = scratch is not null && areas.AreaCount >= ParallelFromAreas ? new List<double[]>() : null;
+        Aggregate(definition, scores, context, registry, parallel, areas.AreaCount, weightsUsed, pooledAggregates);
         var aggregates = definition.AggregatesBottomUp;
-        tables.Add(Table(ResultTable.Aggregated, aggregates.Select(a => a.Code).ToArray(), aggregates.Select(a => scores[a.Code]).ToArray()));
+        var aggregateCodes = aggregates.Select(a => a.Code).ToArray();
 
         // Every node's final column: an indicator's is the normalised table's, recomputed on demand when not kept.
         var final = new Dictionary<string, Lazy<double[]>>(scores.Count, StringComparer.Ordinal);
@@ -289,12 +305,24 @@ public static class IndexPipeline
 
         foreach (var a in aggregates)
         {
-            final[a.Code] = new Lazy<double[]>(scores[a.Code]);
+            var node = a;
+            final[a.Code] = pooledAggregates is null || a.Code == definition.Root.Code
+                ? new Lazy<double[]>(scores[a.Code])
+                : new Lazy<double[]>(() =>
+                {
+                    var children = definition.ChildrenOf(node.Code);
+                    return CombineNode(definition, node, children.Select(c => final[c.Code].Value).ToArray(),
+                        children.Select(c => weightsUsed[c.Code]).ToArray(), registry, context, new double[areas.AreaCount]);
+                });
         }
 
+        tables.Add(pooledAggregates is null
+            ? Table(ResultTable.Aggregated, aggregateCodes, aggregates.Select(a => scores[a.Code]).ToArray())
+            : new ResultTable(ResultTable.Aggregated, aggregateCodes,
+                new Lazy<Dictionary<string, double[]>>(() => Map(aggregateCodes, aggregates.Select(a => final[a.Code].Value).ToArray()))));
         if (scratch is not null)
         {
-            ColumnPool.Return(scratch);
+            ColumnPool.Return(pooledAggregates is null ? scratch : scratch.Concat(pooledAggregates));
         }
 
         var nodeScores = indicators.Select(i => new NodeScores(i, 1, final[i.Code], null))
@@ -307,37 +335,117 @@ public static class IndexPipeline
             weightsUsed.ToImmutableSortedDictionary(StringComparer.Ordinal));
     }
 
+    /// <summary><paramref name="values"/> × <paramref name="direction"/> into <paramref name="output"/>, a vector at a time.</summary>
+    private static void Scale(ReadOnlySpan<double> values, Span<double> output, int direction)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var d = new Vector<double>(direction);
+            for (; i <= values.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                (new Vector<double>(values[i..]) * d).CopyTo(output[i..]);
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            output[i] = values[i] * direction;
+        }
+    }
+
+    /// <summary>Areas whose coverage is computed at once: the block's counts and the children's slices stay in cache.</summary>
+    private const int CoverageBlock = 1024;
+
     /// <summary>The share of <paramref name="columns"/> present (not NaN) per area.</summary>
     private static double[] Coverage(double[][] columns, int areaCount)
     {
         var present = new double[areaCount];
-        Coverage(columns, present);
+        for (var from = 0; from < areaCount; from += CoverageBlock)
+        {
+            Coverage(columns, from, present.AsSpan(from, Math.Min(CoverageBlock, areaCount - from)));
+        }
+
         return present;
     }
 
     /// <summary>
-    /// Column by column (contiguous reads), then one pass to turn counts into shares. Divides (not multiplies by 1/n):
-    /// 5 × (1/6) &lt; 5/6 in floating point, which would drop an area exactly at the minimum.
+    /// The shares for the areas from <paramref name="from"/> on, as many as <paramref name="present"/> holds: column by
+    /// column (contiguous reads), then the counts turned into shares. Divides (not multiplies by 1/n): 5 × (1/6) &lt; 5/6
+    /// in floating point, which would drop an area exactly at the minimum.
     /// </summary>
-    private static void Coverage(double[][] columns, Span<double> present)
+    private static void Coverage(double[][] columns, int from, Span<double> present)
     {
         present.Clear();
+        var width = Vector<double>.Count;
+        var one = Vector<double>.One;
         foreach (var column in columns)
         {
-            for (var i = 0; i < present.Length; i++)
+            var values = column.AsSpan(from, present.Length);
+            var i = 0;
+            for (; i <= present.Length - width; i += width)
             {
-                present[i] += double.IsNaN(column[i]) ? 0 : 1;
+                var x = new Vector<double>(values[i..]);
+                (new Vector<double>(present[i..]) + (Vector.AsVectorDouble(Vector.Equals(x, x)) & one)).CopyTo(present[i..]);
+            }
+
+            for (; i < present.Length; i++)
+            {
+                present[i] += double.IsNaN(values[i]) ? 0 : 1;
             }
         }
 
-        for (var i = 0; i < present.Length; i++)
+        var count = new Vector<double>(columns.Length);
+        var j = 0;
+        for (; j <= present.Length - width; j += width)
         {
-            present[i] /= columns.Length;
+            (new Vector<double>(present[j..]) / count).CopyTo(present[j..]);
+        }
+
+        for (; j < present.Length; j++)
+        {
+            present[j] /= columns.Length;
         }
     }
 
+    /// <summary>Sets <paramref name="output"/> missing where no child is present or fewer than <paramref name="minCoverage"/> of them.</summary>
+    private static void MaskUncovered(double[][] columns, Span<double> output, double minCoverage)
+    {
+        Span<double> present = stackalloc double[CoverageBlock];
+        var width = Vector<double>.Count;
+        var zero = Vector<double>.Zero;
+        var least = new Vector<double>(minCoverage);
+        var missing = new Vector<double>(double.NaN);
+        for (var from = 0; from < output.Length; from += CoverageBlock)
+        {
+            var shares = present[..Math.Min(CoverageBlock, output.Length - from)];
+            Coverage(columns, from, shares);
+            var block = output.Slice(from, shares.Length);
+            var i = 0;
+            for (; i <= shares.Length - width; i += width)
+            {
+                var p = new Vector<double>(shares[i..]);
+                var drop = Vector.BitwiseOr(Vector.Equals(p, zero), Vector.LessThan(p, least));
+                Vector.ConditionalSelect(drop, missing, new Vector<double>(block[i..])).CopyTo(block[i..]);
+            }
+
+            for (; i < shares.Length; i++)
+            {
+                if (shares[i] == 0 || shares[i] < minCoverage)
+                {
+                    block[i] = double.NaN;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every aggregate's scores, level by level. With <paramref name="pooled"/>, the aggregates below the root are
+    /// computed into scratch columns (listed there, to be handed back) rather than kept.
+    /// </summary>
     private static void Aggregate(IndexDefinition definition, Dictionary<string, double[]> scores,
-        ColumnContext context, MethodRegistry registry, ParallelOptions parallel, int areaCount, Dictionary<string, double> used)
+        ColumnContext context, MethodRegistry registry, ParallelOptions parallel, int areaCount, Dictionary<string, double> used,
+        List<double[]>? pooled = null)
     {
         foreach (var level in definition.AggregatesBottomUp.GroupBy(a => definition.LevelOf(a.Code)))
         {
@@ -353,32 +461,26 @@ public static class IndexPipeline
                 var nodeContext = context.ForIndicator(node.Code, 1);
                 double[] Combine(double[] w)
                 {
-                    var result = new double[areaCount];
+                    // Not cleared: an aggregator writes every cell (IAggregator's contract).
+                    var result = GC.AllocateUninitializedArray<double>(areaCount);
                     aggregator.Aggregate(new AggregationInput(columns, w, spec, nodeContext), result);
                     return result;
                 }
 
                 var weights = Weighting.Weights(node.Weighting, children.Select(c => c.Code).ToList(), children.Select(c => c.Weight).ToList(),
                     columns, Combine, node.Code);
-                var output = Combine(weights);
                 lock (used)
                 {
                     for (var c = 0; c < children.Length; c++) used[children[c].Code] = weights[c];
                 }
 
-                var present = ColumnPool.Rent(areaCount);
-                Coverage(columns, present);
-                var minCoverage = node.MinCoverage ?? definition.MinCoverage;
-                for (var i = 0; i < areaCount; i++)
+                var scratch = pooled is not null && node.Code != definition.Root.Code;
+                outputs[j] = CombineNode(definition, node, columns, weights, registry, context,
+                    scratch ? ColumnPool.Rent(areaCount) : GC.AllocateUninitializedArray<double>(areaCount));
+                if (scratch)
                 {
-                    if (present[i] == 0 || present[i] < minCoverage)
-                    {
-                        output[i] = double.NaN;
-                    }
+                    lock (pooled!) pooled.Add(outputs[j]);
                 }
-
-                ColumnPool.Return([present]);
-                outputs[j] = output;
             });
 
             for (var j = 0; j < nodes.Length; j++)
@@ -386,6 +488,24 @@ public static class IndexPipeline
                 scores[nodes[j].Code] = outputs[j];
             }
         }
+    }
+
+    /// <summary>The aggregate <paramref name="node"/> of <paramref name="columns"/> into <paramref name="output"/>, its uncovered areas missing.</summary>
+    private static double[] CombineNode(IndexDefinition definition, NodeDefinition node, double[][] columns, double[] weights,
+        MethodRegistry registry, ColumnContext context, double[] output)
+    {
+        var spec = definition.AggregationOf(node);
+        var aggregator = registry.Get<IAggregator>(spec.Method);
+        aggregator.Aggregate(new AggregationInput(columns, weights, spec, context.ForIndicator(node.Code, 1)), output);
+        // The engine's own aggregators give NaN where no child is present (tested for each): with no minimum
+        // coverage above 0 there is nothing to mask, and the pass over every child is saved.
+        var minCoverage = node.MinCoverage ?? definition.MinCoverage;
+        if (minCoverage > 0 || aggregator.GetType().Assembly != typeof(IndexPipeline).Assembly)
+        {
+            MaskUncovered(columns, output, minCoverage);
+        }
+
+        return output;
     }
 
     private static void ApplyTransforms(IReadOnlyList<NodeDefinition> indicators, double[][] columns, ColumnContext[] contexts,
@@ -405,7 +525,7 @@ public static class IndexPipeline
     /// </summary>
     private static void ForEachColumn(int from, int to, ParallelOptions parallel, Action<int> body)
     {
-        if (parallel.MaxDegreeOfParallelism == 1)
+        if (parallel.MaxDegreeOfParallelism == 1 || to - from == 1)
         {
             for (var k = from; k < to; k++)
             {

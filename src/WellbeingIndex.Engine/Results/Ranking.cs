@@ -12,7 +12,7 @@ public static class Ranking
     /// </summary>
     public static int[] RankDescending(ReadOnlySpan<double> scores)
     {
-        var ranks = new int[scores.Length];
+        var ranks = GC.AllocateUninitializedArray<int>(scores.Length); // every cell is written
         RankDescending(scores, ranks);
         return ranks;
     }

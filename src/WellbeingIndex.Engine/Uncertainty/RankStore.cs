@@ -91,7 +91,7 @@ internal sealed class RankStore
         var blocks = (_areas + block - 1) / block;
         var next = -1;
         var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, blocks));
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers, TaskScheduler = TaskScheduler.Current }, _ =>
         {
             var column = new int[_runs];
             var spare = new int[_runs];

@@ -87,7 +87,7 @@ public static class SensitivityAnalysis
         try
         {
             // One worker per core, each with its own buffers for the whole analysis, taking batches until none is left.
-            Parallel.For(0, workers, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = workers }, (_, state) =>
+            Parallel.For(0, workers, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = workers, TaskScheduler = TaskScheduler.Current }, (_, state) =>
             {
                 var worker = new Worker(n);
                 int b;

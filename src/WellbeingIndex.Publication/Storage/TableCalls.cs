@@ -15,13 +15,17 @@ namespace WellbeingIndex.Publication.Storage;
 /// <item>storage that cannot be reached, times out or fails with a server error after the client's few retries
 /// (<see cref="ClientOptions"/>) becomes a <see cref="StorageUnavailableException"/>, so callers fail fast with a
 /// retryable error instead of a generic one;</item>
-/// <item>each fault is logged and counted (<c>wellbeing.storage.failures</c>); each transaction is traced and timed.</item>
+/// <item>each fault is logged and counted (<c>wellbeing.storage.failures</c>); each call to storage is traced and timed
+/// (<see cref="TraceAsync{T}"/>).</item>
 /// </list>
 /// </summary>
 internal sealed class TableCalls
 {
     /// <summary>What a caller is told to wait before trying again.</summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
+
+    /// <summary>The service's error code for a table that does not exist (an entity that does not exist is <c>ResourceNotFound</c>).</summary>
+    private const string TableNotFound = "TableNotFound";
 
     private static readonly KeyValuePair<string, object?> Tables = new(WellbeingTelemetry.DbSystem, WellbeingTelemetry.AzureTables);
 
@@ -72,7 +76,7 @@ internal sealed class TableCalls
         }
         catch (Exception e) when (IsTableNotFound(e))
         {
-            Count(name, "TableNotFound");
+            Count(name, TableNotFound);
             _logger.LogWarning("A table of {Account} vanished during {Operation} (TableNotFound): recreating the tables and retrying once", _account, name);
         }
         catch (Exception e) when (Unavailable(e, cancellationToken) is { } unavailable)
@@ -87,7 +91,7 @@ internal sealed class TableCalls
         }
         catch (Exception e) when (IsTableNotFound(e))
         {
-            throw Report(name, new StorageUnavailableException(404, "TableNotFound",
+            throw Report(name, new StorageUnavailableException(404, TableNotFound,
                 "A Table Storage table vanished again right after being recreated.", RetryAfter, e));
         }
         catch (Exception e) when (Unavailable(e, cancellationToken) is { } unavailable)
@@ -96,34 +100,97 @@ internal sealed class TableCalls
         }
     }
 
+    /// <summary>One entity by its keys; null when the table holds no such entity (but a vanished table throws <c>TableNotFound</c>).</summary>
+    /// <remarks>
+    /// The client's <c>GetEntityIfExistsAsync</c> answers "no value" to any 404, a vanished table's included, which would
+    /// bypass <see cref="RunAsync{T}"/>'s recreate-and-retry; this read tells the two apart by the service's error code.
+    /// </remarks>
+    public static Task<TableEntity?> GetAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken) =>
+        TraceAsync(table.Name, "GetEntity", async ct =>
+        {
+            try
+            {
+                return (await table.GetEntityAsync<TableEntity>(partitionKey, rowKey, cancellationToken: ct).ConfigureAwait(false)).Value;
+            }
+            catch (RequestFailedException e) when (e is { Status: 404 } && e.ErrorCode != TableNotFound)
+            {
+                return null;
+            }
+        }, cancellationToken);
+
+    /// <summary>Every entity matching <paramref name="filter"/>, each page of the query a traced call.</summary>
+    public static async Task<List<TableEntity>> QueryAsync(TableClient table, string filter, int? pageSize, CancellationToken cancellationToken)
+    {
+        var rows = new List<TableEntity>();
+        await using var pages = table.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken).AsPages()
+            .GetAsyncEnumerator(cancellationToken);
+        while (await TraceAsync(table.Name, "QueryEntities", async _ => await pages.MoveNextAsync().ConfigureAwait(false), cancellationToken)
+            .ConfigureAwait(false))
+        {
+            rows.AddRange(pages.Current.Values);
+        }
+
+        return rows;
+    }
+
     /// <summary>Submits one entity-group transaction, traced (<c>wellbeing.table.transaction</c>), timed and counted.</summary>
     public static async Task SubmitAsync(TableClient table, IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
-        using var activity = WellbeingTelemetry.Start(WellbeingTelemetry.TableTransaction, ActivityKind.Client)
-            ?.SetTag(Tables.Key, Tables.Value).SetTag(WellbeingTelemetry.DbCollection, table.Name)
-            .SetTag(WellbeingTelemetry.DbOperation, "SubmitTransaction").SetTag(WellbeingTelemetry.DbBatchSize, actions.Count);
-        var started = Stopwatch.GetTimestamp();
-        var tags = new TagList
+        await TraceAsync(table.Name, "SubmitTransaction", async ct => await table.SubmitTransactionAsync(actions, ct).ConfigureAwait(false),
+            cancellationToken, actions.Count).ConfigureAwait(false);
+        WellbeingTelemetry.PublishRows.Add(actions.Count, Tables, new KeyValuePair<string, object?>(WellbeingTelemetry.DbCollection, table.Name));
+    }
+
+    /// <summary>
+    /// Runs one call to Table Storage inside a client activity and times it in <c>db.client.operation.duration</c>, with
+    /// the OpenTelemetry database attributes (<c>db.system.name</c>, <c>db.collection.name</c>, <c>db.operation.name</c>;
+    /// on failure <c>error.type</c> and <c>db.response.status_code</c>). Transactions are <c>wellbeing.table.transaction</c>
+    /// (with <c>db.operation.batch.size</c>), every other call <c>wellbeing.table.operation</c>, displayed as
+    /// "<c>{operation} {table}</c>". Every table call of the store goes through here.
+    /// </summary>
+    /// <param name="table">The table (<c>db.collection.name</c>).</param>
+    /// <param name="operation">The Table Storage operation (<c>GetEntity</c>, <c>QueryEntities</c>, <c>AddEntity</c>...).</param>
+    /// <param name="call">The call itself.</param>
+    /// <param name="cancellationToken">Passed to <paramref name="call"/>.</param>
+    /// <param name="batchSize">Rows in a transaction; null for any other call.</param>
+    public static async Task<T> TraceAsync<T>(string table, string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken,
+        int? batchSize = null)
+    {
+        using var activity = WellbeingTelemetry.Start(batchSize is null ? WellbeingTelemetry.TableOperation : WellbeingTelemetry.TableTransaction,
+            ActivityKind.Client);
+        if (activity is not null)
         {
-            Tables,
-            { WellbeingTelemetry.DbCollection, table.Name },
-            { WellbeingTelemetry.DbOperation, "SubmitTransaction" },
-        };
+            activity.DisplayName = $"{operation} {table}";
+            activity.SetTag(Tables.Key, Tables.Value).SetTag(WellbeingTelemetry.DbCollection, table).SetTag(WellbeingTelemetry.DbOperation, operation);
+            if (batchSize is { } size)
+            {
+                activity.SetTag(WellbeingTelemetry.DbBatchSize, size);
+            }
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var tags = new TagList { Tables, { WellbeingTelemetry.DbCollection, table }, { WellbeingTelemetry.DbOperation, operation } };
         try
         {
-            await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            var result = await call(cancellationToken).ConfigureAwait(false);
+            WellbeingTelemetry.TableOperationDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
+            return result;
         }
         catch (Exception e)
         {
             var error = ErrorType(e);
-            WellbeingTelemetry.Fail(activity, error, e.Message);
+            WellbeingTelemetry.Fail(activity, error, FirstLine(e));
             tags.Add(WellbeingTelemetry.ErrorType, error);
+            if (Innermost(e) is RequestFailedException { Status: > 0 } r)
+            {
+                var status = r.Status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                activity?.SetTag(WellbeingTelemetry.DbResponseStatus, status);
+                tags.Add(WellbeingTelemetry.DbResponseStatus, status);
+            }
+
             WellbeingTelemetry.TableOperationDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
             throw;
         }
-
-        WellbeingTelemetry.TableOperationDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
-        WellbeingTelemetry.PublishRows.Add(actions.Count, Tables, new KeyValuePair<string, object?>(WellbeingTelemetry.DbCollection, table.Name));
     }
 
     /// <summary>
@@ -151,7 +218,7 @@ internal sealed class TableCalls
     }
 
     private static bool IsTableNotFound(Exception exception) =>
-        Innermost(exception) is RequestFailedException { Status: 404, ErrorCode: "TableNotFound" };
+        Innermost(exception) is RequestFailedException { Status: 404, ErrorCode: TableNotFound };
 
     /// <summary>The client's own exception: the retry policy wraps the tries' failures in an <see cref="AggregateException"/>.</summary>
     private static Exception Innermost(Exception exception)

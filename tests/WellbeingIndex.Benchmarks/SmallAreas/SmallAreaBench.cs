@@ -41,7 +41,7 @@ public static class SmallAreaBench
                 process.Refresh();
                 cpu[i] = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
                 watch.Restart();
-                _ = PlaceRollup.Compute(run, run.Result.Definition.Root.Code, PlaceLevel.LocalAuthority, context, id == "imd2025", 90);
+                _ = PlaceRollup.Compute(run, run.Result.Definition.Root.Code, PlaceLevel.LocalAuthority, context, run.Result.Definition.HigherIsWorse, 90);
                 rollup[i] = watch.Elapsed.TotalMilliseconds;
             }
 

@@ -59,6 +59,27 @@ public class IndexDefinitionJsonTests
     }
 
     [Fact]
+    public void Polarity_defaults_to_higher_is_better_is_read_validated_and_kept_by_copies()
+    {
+        Assert.False(IndexDefinitionJson.Read(Valid).HigherIsWorse);
+        Assert.DoesNotContain("higherIsWorse", IndexDefinitionJson.ToJson(IndexDefinitionJson.Read(Valid)).ToString(), StringComparison.Ordinal);
+
+        var json = JObject.Parse(Valid);
+        json["higherIsWorse"] = true;
+        var deprivation = IndexDefinitionJson.Read(json.ToString());
+        Assert.True(deprivation.HigherIsWorse);
+        Assert.True(IndexDefinitionJson.Read(IndexDefinitionJson.ToJson(deprivation).ToString()).HigherIsWorse);
+        Assert.True(deprivation.With(minCoverage: 0.5).HigherIsWorse); // what-if copies
+        Assert.True(deprivation.WithTime(null).HigherIsWorse);
+
+        json["higherIsWorse"] = "yes";
+        var e = Assert.Throws<DefinitionException>(() => IndexDefinitionJson.Read(json.ToString()));
+        var problem = Assert.Single(e.Problems);
+        Assert.Equal("$.higherIsWorse", problem.Path);
+        Assert.Equal("must be true or false, got the string \"yes\".", problem.Message);
+    }
+
+    [Fact]
     public void Reports_every_problem_with_its_json_path()
     {
         var json = JObject.Parse(Valid);

@@ -27,7 +27,7 @@ public class IndexDefinitionSchemaTests
 
         var time = ((JObject)schema["properties"]!["time"]!["properties"]!).Properties().Select(p => p.Name).Order();
 
-        Assert.Equal(["$schema", "description", "id", "levels", "minCoverage", "name", "nodes", "steps", "time"], root);
+        Assert.Equal(["$schema", "description", "higherIsWorse", "id", "levels", "minCoverage", "name", "nodes", "steps", "time"], root);
         Assert.Equal(["base", "baseWeights", "from", "mode", "to"], time);
         Assert.Equal(["per-period", "pooled", "base-period"], schema["properties"]!["time"]!["properties"]!["mode"]!["enum"]!.Values<string>());
         Assert.Equal(["aggregate", "code", "denominator", "direction", "minCoverage", "name", "normalise", "parent", "provider", "rationale", "transform", "treat", "type", "unit", "weight", "weighting"], node);

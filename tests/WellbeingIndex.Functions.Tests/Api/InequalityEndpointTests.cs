@@ -19,6 +19,17 @@ public class InequalityEndpointTests(ApiFactory factory) : IClassFixture<ApiFact
     private const string Camden = "E09000007";
 
     [Fact]
+    public async Task The_polarity_defaults_to_the_framework_definitions_and_the_query_overrides_it()
+    {
+        var client = factory.CreateClient();
+        // imd2025.json says "higherIsWorse": true (a deprivation index); england-lsoa.json says nothing (wellbeing).
+        var imd = await ApiFactory.JsonAsync(await client.GetAsync("/api/frameworks/imd2025/inequality?by=england"));
+        Assert.True(imd["higherIsWorse"]!.Value<bool>());
+        var overridden = await ApiFactory.JsonAsync(await client.GetAsync("/api/frameworks/imd2025/inequality?by=england&higherIsWorse=false"));
+        Assert.False(overridden["higherIsWorse"]!.Value<bool>());
+    }
+
+    [Fact]
     public async Task Camden_mean_and_gini_match_a_hand_computation_from_its_lsoas()
     {
         var client = factory.CreateClient();

@@ -40,8 +40,8 @@ public class HttpFunctionTests
         var frameworks = await FunctionHost.JsonAsync(host.Function<ListFrameworksFunction>().Run(list, host.Context(list)), list);
         // london, england-la (296 districts, 2024 codes) and the small-area frameworks england-lsoa and imd2025 (33,755 LSOAs each).
         Assert.Equal(["england-la", "england-lsoa", "imd2025", "london"], frameworks.Select(f => f["id"]!.Value<string>()));
-        Assert.Equal(296, frameworks[0]["areaCount"]!.Value<int>());
-        Assert.Equal(33_755, frameworks[1]["areaCount"]!.Value<int>());
+        Assert.Equal(296, frameworks[0]!["areaCount"]!.Value<int>());
+        Assert.Equal(33_755, frameworks[1]!["areaCount"]!.Value<int>());
         var london = frameworks.Single(f => f["id"]!.Value<string>() == "london");
         Assert.Equal(33, london["areaCount"]!.Value<int>());
         Assert.Equal(indicators, london["indicatorCount"]!.Value<int>());

@@ -61,6 +61,18 @@ public class OneDefinitionThreeViewsTests(ApiFactory factory) : IClassFixture<Ap
     }
 
     [Fact]
+    public void Each_operations_access_constant_is_the_authorization_its_function_has()
+    {
+        // The trigger casts OperationAccess to the SDK's AuthorizationLevel: the values must be the SDK's.
+        Assert.Equal((int)Microsoft.Azure.Functions.Worker.AuthorizationLevel.Anonymous, (int)OperationAccess.Anonymous);
+        Assert.Equal((int)Microsoft.Azure.Functions.Worker.AuthorizationLevel.Function, (int)OperationAccess.Function);
+        var declared = ApiOperations.Types.ToDictionary(t => (string)t.GetField("Name")!.GetValue(null)!,
+            t => (OperationAccess)t.GetField("Access")!.GetValue(null)!);
+        Assert.Equal(declared.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => (d.Key, d.Value == OperationAccess.Function)),
+            Functions().Select(f => (f.Name, f.KeyRequired)).Distinct().OrderBy(f => f.Name, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Every_http_function_is_an_openapi_operation_with_the_same_route_method_and_authorization()
     {
         var document = await OpenApiDocumentTests.ReadAsync(factory);

@@ -96,4 +96,29 @@ public class StorageFaultFunctionTests
         Assert.Equal(StorageUnavailableException.Unreachable, failure.Tags["error.type"]);
         Assert.Equal("london", failure.Tags["wellbeing.framework.id"]);
     }
+
+    [Fact]
+    public async Task A_publish_to_unreachable_storage_fails_before_computing_anything()
+    {
+        using var host = new FunctionHost((ApiSettings.TablesKey, AzuriteProcess.UnreachableConnectionString()));
+        using var telemetry = new TelemetryRecorder();
+        var publisher = host.Get<IndexPublisher>();
+
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => publisher.PublishAsync(DirectRun.London));
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => publisher.PublishSeriesAsync(DirectRun.London));
+
+        // Until now the run was computed (seconds for an LSOA framework) and only then found unwritable.
+        Assert.Empty(telemetry.Activities("wellbeing.run.compute"));
+        Assert.Empty(telemetry.Activities("wellbeing.index.build"));
+        Assert.Empty(telemetry.Measurements("wellbeing.runs.computed"));
+        Assert.Equal(["run", "series"], telemetry.Activities("wellbeing.publish").Select(a => (string)a.GetTagItem("wellbeing.run.kind")!));
+        // What failed each publish is the one reachability call (QueryTables), tried three times by the client.
+        var calls = telemetry.Activities("wellbeing.table.operation");
+        Assert.Equal(2, calls.Count);
+        Assert.All(calls, a =>
+        {
+            Assert.Equal("QueryTables", a.GetTagItem("db.operation.name"));
+            Assert.Equal(ActivityStatusCode.Error, a.Status);
+        });
+    }
 }

@@ -21,7 +21,9 @@ public class Iod2025SummariesTests(ITestOutputHelper output)
     {
         var runner = new FrameworkRunner(ProviderCatalog.Discover(Context, [BuiltInIndicators.Assembly]), SystemClock.Instance);
         var run = await runner.ComputeAsync(FrameworkCatalog.FromAssembly(BuiltInIndicators.Assembly, data: Context).Get("imd2025"), Year(2025));
-        var rollup = PlaceRollup.Compute(run, "imd", PlaceLevel.LocalAuthority, Context, higherIsWorse: true);
+        // The polarity comes from imd2025.json ("higherIsWorse": true), as the publisher's roll-ups take it.
+        Assert.True(run.Result.Definition.HigherIsWorse);
+        var rollup = PlaceRollup.Compute(run, "imd", PlaceLevel.LocalAuthority, Context, run.Result.Definition.HigherIsWorse);
         Assert.Equal(296, rollup.Places.Count);
 
         var published = ReadPublished();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Buffers;
+using System.Numerics;
 
 namespace WellbeingIndex.Engine.Methods.Aggregation;
 
@@ -31,7 +32,20 @@ internal static class WeightedPowerMean
                 Accumulate(input, output, weights, p, method, input.Weights.Max(), scale);
             }
 
-            for (var i = 0; i < n; i++)
+            var i = 0;
+            if (p == 1 && Vector.IsHardwareAccelerated)
+            {
+                // The arithmetic mean a vector at a time: the same division and scaling per cell as below.
+                var (zero, missing, vscale) = (Vector<double>.Zero, new Vector<double>(double.NaN), new Vector<double>(scale));
+                for (; i <= n - Vector<double>.Count; i += Vector<double>.Count)
+                {
+                    var sw = new Vector<double>(weights[i..]);
+                    var mean = new Vector<double>(output[i..]) / sw;
+                    (Vector.ConditionalSelect(Vector.Equals(sw, zero), missing, mean) * vscale).CopyTo(output[i..]);
+                }
+            }
+
+            for (; i < n; i++)
             {
                 var sw = weights[i];
                 var sum = output[i];
@@ -86,7 +100,21 @@ internal static class WeightedPowerMean
             }
         }
 
-        for (var i = 0; i < n; i++)
+        // x·0 is 0 for a finite x and NaN for ±∞ or NaN.
+        var i0 = 0;
+        var finite = Vector<long>.AllBitsSet;
+        for (; i0 <= n - Vector<double>.Count; i0 += Vector<double>.Count)
+        {
+            finite &= Vector.Equals(new Vector<double>(output[i0..]) * Vector<double>.Zero, Vector<double>.Zero)
+                & Vector.Equals(new Vector<double>(weights[i0..]) * Vector<double>.Zero, Vector<double>.Zero);
+        }
+
+        if (finite != Vector<long>.AllBitsSet)
+        {
+            return false;
+        }
+
+        for (var i = i0; i < n; i++)
         {
             if (!double.IsFinite(output[i]) || !double.IsFinite(weights[i]))
             {

@@ -45,4 +45,35 @@ public class MinMaxNormaliserTests
         Assert.Empty(Problems(_method, Spec("minmax", ("l", -1), ("u", 1))));
         Assert.Throws<IndexComputationException>(() => Normalise(_method, [1, 2], Spec("minmax", ("l", 5), ("u", 0))));
     }
+
+    [Fact]
+    public void A_long_column_gives_each_cell_the_formula_bit_for_bit()
+    {
+        // 37 cells (vectors of cells and a scalar tail), one missing: min 1, max 1 + 36/7, so every present cell is
+        // exactly l + (v − min)/(max − min)·(u − l) evaluated in that order, here with l = 0, u = 100.
+        var values = Enumerable.Range(0, 37).Select(i => i == 5 ? NaN : 1 + i / 7.0).ToArray();
+        var (min, max) = (1.0, 1 + 36 / 7.0);
+
+        var output = Normalise(_method, values);
+
+        for (var i = 0; i < values.Length; i++)
+        {
+            var expected = i == 5 ? NaN : 0 + (values[i] - min) / (max - min) * (100 - 0);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(output[i]));
+        }
+    }
+
+    [Fact]
+    public void The_range_keeps_the_first_zero_seen_as_a_one_pass_scan_does()
+    {
+        // −0 and +0 are equal: the minimum is whichever comes first (here −0 at position 3), over a column long enough
+        // for vectors; max 9 is at position 20, after a missing cell.
+        var values = Enumerable.Range(0, 24).Select(i => i switch { 3 => -0.0, 7 => 0.0, 19 => NaN, 20 => 9.0, _ => 1.0 + i % 3 }).ToArray();
+
+        var (min, max) = ColumnStatistics.Range(values);
+
+        Assert.Equal(BitConverter.DoubleToInt64Bits(-0.0), BitConverter.DoubleToInt64Bits(min));
+        Assert.Equal(9.0, max);
+        Assert.Equal((double.NaN, double.NaN), ColumnStatistics.Range(Enumerable.Repeat(NaN, 24).ToArray()));
+    }
 }
