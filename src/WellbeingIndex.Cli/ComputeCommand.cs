@@ -52,8 +52,7 @@ internal static class ComputeCommand
                     return CommandLine.Ok;
                 }
 
-                Directory.CreateDirectory(to.DirectoryName ?? ".");
-                await using (var writer = new StreamWriter(to.FullName))
+                await using (var writer = OutputFile.Create(to))
                 {
                     if (to.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase))
                     {
@@ -106,8 +105,7 @@ internal static class ComputeCommand
             }
             else
             {
-                Directory.CreateDirectory(target.DirectoryName ?? ".");
-                await using var writer = new StreamWriter(target.FullName);
+                await using var writer = OutputFile.Create(target);
                 if (target.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase))
                 {
                     if (run is null)

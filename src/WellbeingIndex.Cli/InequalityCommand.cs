@@ -56,8 +56,7 @@ internal static class InequalityCommand
                 return CommandLine.Ok;
             }
 
-            Directory.CreateDirectory(target.DirectoryName ?? ".");
-            await using (var writer = new StreamWriter(target.FullName))
+            await using (var writer = OutputFile.Create(target))
             {
                 PlaceSummaryCsv.Write(rollup.Places, rollup.Names, writer);
             }

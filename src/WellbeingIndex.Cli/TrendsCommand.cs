@@ -31,7 +31,7 @@ internal static class TrendsCommand
             var trends = PanelChanges.Trends(run, span.From, span.To, flags.Table is null or "aggregated" ? null : flags.Table);
             if (parse.GetValue(outFile) is { } file)
             {
-                await using (var writer = new StreamWriter(file.FullName))
+                await using (var writer = OutputFile.Create(file))
                 {
                     PanelCompute.WriteTrends(trends, writer);
                 }

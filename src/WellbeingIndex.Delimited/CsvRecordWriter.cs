@@ -12,19 +12,22 @@ namespace WellbeingIndex.Delimited;
 /// <remarks>
 /// Records are assembled in a pooled buffer and handed to the text writer in large blocks: a million numbers cost
 /// their formatting and little else (writing through a general CSV writer's per-field calls cost as much again).
-/// Not thread-safe; everything is flushed on <see cref="Dispose"/>.
+/// A large table's rows can be written in parallel into <see cref="NewBlock"/>s, then appended in order with
+/// <see cref="Append(CsvRecordWriter)"/>. Not thread-safe; everything is flushed on <see cref="Dispose"/>.
 /// </remarks>
 public sealed class CsvRecordWriter : IDisposable
 {
     private const int FlushAt = 1 << 16;
     private static readonly SearchValues<char> Special = SearchValues.Create(",\"\r\n");
 
-    private readonly TextWriter _writer;
+    private readonly TextWriter? _writer;
     private char[] _buffer = ArrayPool<char>.Shared.Rent(FlushAt * 2);
     private int _length;
     private bool _open;
     private int _next;
     private int _commas;
+
+    private CsvRecordWriter(int width) => Width = width;
 
     private CsvRecordWriter(TextWriter writer, IReadOnlyList<string> header)
     {
@@ -57,6 +60,35 @@ public sealed class CsvRecordWriter : IDisposable
         return new CsvRecordWriter(writer, header);
     }
 
+    /// <summary>
+    /// A writer of records of this table's width that keeps its text (no header) until <see cref="Append(CsvRecordWriter)"/>
+    /// writes it: each thread formats its own block of rows. Dispose it to return its buffer.
+    /// </summary>
+    public CsvRecordWriter NewBlock() => new(Width);
+
+    /// <summary>Writes the records of <paramref name="block"/> (from <see cref="NewBlock"/>) after this writer's, and empties the block for reuse.</summary>
+    /// <exception cref="ArgumentException">The block is not a block of this table's width, or has a record still open.</exception>
+    public void Append(CsvRecordWriter block)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        if (block._writer is not null || block.Width != Width || block._open)
+        {
+            throw new ArgumentException("Expected a block of this table (NewBlock) with no record open.", nameof(block));
+        }
+
+        Flush();
+        if (_writer is null)
+        {
+            Append(block._buffer.AsSpan(0, block._length));
+        }
+        else
+        {
+            _writer.Write(block._buffer, 0, block._length);
+        }
+
+        block._length = 0;
+    }
+
     /// <summary>Starts a record: set its fields in column order, then dispose it to end it.</summary>
     /// <exception cref="InvalidOperationException">The previous record was not disposed.</exception>
     public Record NewRecord()
@@ -72,8 +104,7 @@ public sealed class CsvRecordWriter : IDisposable
 
     /// <summary>
     /// Formats <paramref name="value"/> as <see cref="Record.Number(int, double)"/> writes it (shortest round-trip,
-    /// invariant; nothing for NaN or infinities) into <paramref name="destination"/>, returning the length: lets a
-    /// caller format a large table's numbers in parallel, then write them in order with <see cref="Record.Formatted"/>.
+    /// invariant; nothing for NaN or infinities) into <paramref name="destination"/>, returning the length.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than needed.</exception>
     public static int FormatNumber(double value, Span<char> destination)
@@ -112,7 +143,7 @@ public sealed class CsvRecordWriter : IDisposable
         }
 
         Flush();
-        _writer.Flush();
+        _writer?.Flush();
         ArrayPool<char>.Shared.Return(_buffer);
         _buffer = [];
     }
@@ -124,10 +155,12 @@ public sealed class CsvRecordWriter : IDisposable
         if (_length + length > _buffer.Length)
         {
             Flush();
-            if (length > _buffer.Length)
+            if (_length + length > _buffer.Length)
             {
+                var larger = ArrayPool<char>.Shared.Rent(Math.Max(_length + length, _buffer.Length * 2));
+                _buffer.AsSpan(0, _length).CopyTo(larger);
                 ArrayPool<char>.Shared.Return(_buffer);
-                _buffer = ArrayPool<char>.Shared.Rent(length);
+                _buffer = larger;
             }
         }
 
@@ -140,10 +173,14 @@ public sealed class CsvRecordWriter : IDisposable
 
     private void Append(ReadOnlySpan<char> text) => text.CopyTo(Reserve(text.Length));
 
+    /// <summary>Hands the buffer to the text writer; a block keeps its text.</summary>
     private void Flush()
     {
-        _writer.Write(_buffer, 0, _length);
-        _length = 0;
+        if (_writer is not null)
+        {
+            _writer.Write(_buffer, 0, _length);
+            _length = 0;
+        }
     }
 
     /// <summary>One record being written; fields go in column order, a skipped field is empty.</summary>
@@ -199,13 +236,6 @@ public sealed class CsvRecordWriter : IDisposable
                 var written = FormatNumber(value, span);
                 _owner._length -= MaxNumberLength - written;
             }
-        }
-
-        /// <summary>A number formatted by <see cref="FormatNumber"/> (written as given).</summary>
-        public void Formatted(int column, ReadOnlySpan<char> number)
-        {
-            MoveTo(column);
-            _owner.Append(number);
         }
 
         /// <summary>A whole number; <paramref name="missing"/> is written as an empty field.</summary>

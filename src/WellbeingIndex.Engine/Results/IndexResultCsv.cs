@@ -46,57 +46,69 @@ public static class IndexResultCsv
     private static void WriteRows(CsvRecordWriter csv, IndexResult result, UncertaintyResult? uncertainty, ReferencePeriod? period)
     {
         var scores = result.Scores.Select(c => c.ScoreArray).ToArray();
-        var index = result.Index;
-        var first = period is null ? 2 : 3;
         var periodText = period?.ToString();
 
-        // Formatting numbers is most of the cost: a block of rows is formatted in parallel, then written in order.
-        const int BlockRows = 2048;
-        var width = scores.Length;
+        // Formatting numbers is most of the cost: blocks of rows are written in parallel, then appended in order.
+        const int BlockRows = 256;
         var n = result.AreaCodes.Length;
-        var text = new char[Math.Min(BlockRows, Math.Max(n, 1)) * width * CsvRecordWriter.MaxNumberLength];
-        var lengths = new int[Math.Min(BlockRows, Math.Max(n, 1)) * width];
-        for (var from = 0; from < n; from += BlockRows)
+        var blockCount = (n + BlockRows - 1) / BlockRows;
+        var blocks = new CsvRecordWriter[Math.Min(blockCount, 4 * Environment.ProcessorCount)];
+        try
         {
-            var rows = Math.Min(BlockRows, n - from);
-            var start = from;
-            Parallel.For(0, rows, r =>
+            for (var first = 0; first < blockCount; first += blocks.Length)
             {
-                for (var k = 0; k < width; k++)
+                var count = Math.Min(blocks.Length, blockCount - first);
+                var wave = first;
+                Parallel.For(0, count, b =>
                 {
-                    var cell = r * width + k;
-                    lengths[cell] = CsvRecordWriter.FormatNumber(scores[k][start + r], text.AsSpan(cell * CsvRecordWriter.MaxNumberLength, CsvRecordWriter.MaxNumberLength));
+                    var block = blocks[b] ??= csv.NewBlock();
+                    var from = (wave + b) * BlockRows;
+                    WriteRows(block, result, scores, uncertainty, periodText, from, Math.Min(n, from + BlockRows));
+                });
+                for (var b = 0; b < count; b++)
+                {
+                    csv.Append(blocks[b]);
                 }
-            });
-
-            for (var r = 0; r < rows; r++)
+            }
+        }
+        finally
+        {
+            foreach (var block in blocks)
             {
-                var i = from + r;
-                using var record = csv.NewRecord();
-                record.Text(0, result.AreaCodes[i]);
-                record.Text(1, result.AreaNames[i]);
-                if (periodText is not null)
-                {
-                    record.Text(2, periodText);
-                }
+                block?.Dispose();
+            }
+        }
+    }
 
-                for (var k = 0; k < width; k++)
-                {
-                    var cell = r * width + k;
-                    record.Formatted(k + first, text.AsSpan(cell * CsvRecordWriter.MaxNumberLength, lengths[cell]));
-                }
+    private static void WriteRows(CsvRecordWriter csv, IndexResult result, double[][] scores, UncertaintyResult? uncertainty, string? periodText, int from, int to)
+    {
+        var index = result.Index;
+        var first = periodText is null ? 2 : 3;
+        for (var i = from; i < to; i++)
+        {
+            using var record = csv.NewRecord();
+            record.Text(0, result.AreaCodes[i]);
+            record.Text(1, result.AreaNames[i]);
+            if (periodText is not null)
+            {
+                record.Text(2, periodText);
+            }
 
-                var c = width + first;
-                record.Integer(c++, index.Ranks[i]);
-                record.Integer(c++, index.Deciles[i]);
-                record.Integer(c++, index.Quintiles[i]);
-                if (uncertainty is not null)
-                {
-                    var a = uncertainty.Areas[i];
-                    record.Number(c++, a.MedianRank);
-                    record.Number(c++, a.RankP05);
-                    record.Number(c, a.RankP95);
-                }
+            for (var k = 0; k < scores.Length; k++)
+            {
+                record.Number(k + first, scores[k][i]);
+            }
+
+            var c = scores.Length + first;
+            record.Integer(c++, index.Ranks[i]);
+            record.Integer(c++, index.Deciles[i]);
+            record.Integer(c++, index.Quintiles[i]);
+            if (uncertainty is not null)
+            {
+                var a = uncertainty.Areas[i];
+                record.Number(c++, a.MedianRank);
+                record.Number(c++, a.RankP05);
+                record.Number(c, a.RankP95);
             }
         }
     }

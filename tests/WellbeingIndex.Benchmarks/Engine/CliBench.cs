@@ -84,7 +84,7 @@ public static class CliBench
             var build = watch.Elapsed.TotalMilliseconds;
             process.Refresh();
             var cpu2 = process.TotalProcessorTime;
-            using (var writer = new StreamWriter(Path.Combine(directory, "stages.csv")))
+            using (var writer = new StreamWriter(new FileStream(Path.Combine(directory, "stages.csv"), FileMode.Create, FileAccess.Write, FileShare.Read, 0), new System.Text.UTF8Encoding(false), 1 << 16))
             {
                 IndexResultCsv.Write(result, writer);
             }
