@@ -58,6 +58,7 @@ public static class CommandLine
             ? $"invalid definition: {d.Problems[0]}"
             : $"invalid definition ({d.Problems.Count} problems): {string.Join("; ", d.Problems)}",
         InputDataException or IndexComputationException or IndicatorDataException or UsageException => e.Message,
+        WellbeingIndex.Providers.ProviderDiscoveryException => e.Message,
         FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException => e.Message,
         KeyNotFoundException or ArgumentException or FormatException => e.Message,
         WellbeingIndex.Publication.Storage.StorageUnavailableException unavailable => unavailable.Message,

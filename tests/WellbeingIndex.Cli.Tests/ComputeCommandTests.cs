@@ -184,6 +184,13 @@ public sealed class ComputeCommandTests : IDisposable
         var range = await Run("compute", "--idata", _idata, "--imeta", _imeta, "--normalise", "rank", "--range", "0,1");
         Assert.Equal(2, range.Code);
         Assert.Contains("--range", range.Stderr, StringComparison.Ordinal);
+
+        // A plug-in folder dir/Name without Name.dll is the user's mistake: one line naming it, not a stack trace.
+        var plugins = Directory.CreateDirectory(Path.Combine(_folder, "plugins", "Broken")).Parent!.FullName;
+        var plugin = await Run("compute", "--framework", "london", "--plugins", plugins);
+        Assert.Equal(1, plugin.Code);
+        Assert.Equal("error: the plug-in folder has no Broken.dll: a plug-in folder dir/Name must hold Name.dll. (in " +
+            Path.Combine(plugins, "Broken") + ")", Lines(plugin.Stderr).Single());
     }
 
     [Fact]
