@@ -20,6 +20,7 @@ public sealed class CsvRecordReader : IDisposable
     });
 
     private readonly SepReader _sep;
+    private readonly int _linesBefore;
     private string?[] _unquoted = [];
     private bool _quoted;
 
@@ -44,6 +45,13 @@ public sealed class CsvRecordReader : IDisposable
             }
         }
 
+        Header = header;
+    }
+
+    private CsvRecordReader(SepReader sep, IReadOnlyList<string> header, int linesBefore)
+    {
+        _sep = sep;
+        _linesBefore = linesBefore;
         Header = header;
     }
 
@@ -77,6 +85,32 @@ public sealed class CsvRecordReader : IDisposable
     /// <exception cref="CsvFormatException">As for <see cref="Open(TextReader)"/>.</exception>
     public static CsvRecordReader OpenFile(string path) =>
         Open(new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 }));
+
+    /// <summary>
+    /// Reads bytes [<paramref name="start"/>, <paramref name="end"/>) of the UTF-8 file at <paramref name="path"/>, a run of
+    /// whole lines after <paramref name="linesBefore"/> others, as records of <paramref name="header"/> (read before by
+    /// <see cref="OpenFile(string)"/>): so parts of a large file can be read at once, each by its own reader, with lines
+    /// numbered in the file. The caller cuts at line starts and only where no quoted field spans the cut.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The range or <paramref name="linesBefore"/> is negative or reversed.</exception>
+    public static CsvRecordReader OpenFilePart(string path, long start, long end, IReadOnlyList<string> header, int linesBefore)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfLessThan(end, start);
+        ArgumentOutOfRangeException.ThrowIfNegative(linesBefore);
+        var file = File.OpenHandle(path);
+        var text = new StreamReader(new FileRangeStream(file, start, end), Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+        try
+        {
+            return new CsvRecordReader(Options.From(text), header, linesBefore);
+        }
+        catch
+        {
+            text.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>The index of the header column named <paramref name="name"/> (trimmed, case-insensitive), or −1.</summary>
     public int IndexOf(string name)
@@ -165,7 +199,7 @@ public sealed class CsvRecordReader : IDisposable
 
         var row = _sep.Current;
         // Sep 0.17 reports the first row of a header-less read as starting on line 2.
-        Line = row.RowIndex == 0 ? 1 : row.LineNumberFrom;
+        Line = _linesBefore + (row.RowIndex == 0 ? 1 : row.LineNumberFrom);
         FieldCount = row.ColCount;
         _quoted = row.Span.Contains('"');
         if (_quoted)

@@ -169,7 +169,19 @@ public static class CoinrInput
             throw new InputDataException($"no column for group '{missingGroup.Name}' named in iMeta", table.Source, 1);
         }
 
+        var columns = new Columns(codeCol, nameCol, indicatorColumns, [.. groupIndex.Select(g => g.Column)]);
+        var groupNames = groupIndex.Select(g => g.Name).ToList();
         var periods = new Dictionary<string, PeriodRows>(StringComparer.Ordinal);
+        if (timeCol < 0 && table.RecordCountHint is { } records)
+        {
+            var all = new PeriodRows(indicators, groupNames, columns, records);
+            if (all.TryReadInParts(table))
+            {
+                periods[""] = all;
+                return periods;
+            }
+        }
+
         var periodLookup = periods.GetAlternateLookup<ReadOnlySpan<char>>();
         PeriodRows? single = null;
         while (table.Next())
@@ -177,7 +189,7 @@ public static class CoinrInput
             PeriodRows rows;
             if (timeCol < 0)
             {
-                rows = single ??= periods[""] = new PeriodRows(indicators, groupIndex.Select(g => g.Name).ToList(), table.RecordCountHint ?? 1024);
+                rows = single ??= periods[""] = new PeriodRows(indicators, groupNames, columns, table.RecordCountHint ?? 1024);
             }
             else if (!periodLookup.TryGetValue(table[timeCol], out rows!))
             {
@@ -187,75 +199,124 @@ public static class CoinrInput
                     throw new InputDataException($"'{text}' is not a period (use 2019, 2019/20, 2019-03 or 2019-03-31)", table.Source, table.Line, "Time");
                 }
 
-                rows = periods[text] = new PeriodRows(indicators, groupIndex.Select(g => g.Name).ToList(), 256);
+                rows = periods[text] = new PeriodRows(indicators, groupNames, columns, 256);
             }
 
-            rows.Add(table, codeCol, nameCol, indicatorColumns, groupIndex.Select(g => g.Column).ToArray());
+            rows.Add(table);
         }
 
         if (atLeastOne && periods.Count == 0)
         {
-            periods[""] = new PeriodRows(indicators, groupIndex.Select(g => g.Name).ToList(), 0);
+            periods[""] = new PeriodRows(indicators, groupNames, columns, 0);
         }
 
         return periods;
     }
 
-    /// <summary>One period's units, read row by row into growing columns.</summary>
-    private sealed class PeriodRows(IReadOnlyList<string> indicators, IReadOnlyList<string> groups, int capacity)
-    {
-        private readonly List<string> _codes = new(capacity);
-        private readonly List<string> _names = new(capacity);
-        private readonly double[][] _values = indicators.Select(_ => new double[Math.Max(capacity, 1)]).ToArray();
-        private readonly List<string>[] _labels = groups.Select(_ => new List<string>(capacity)).ToArray();
-        private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
+    /// <summary>Where iData's cells are: uCode, uName (−1 when absent), the indicators', the groups'.</summary>
+    private sealed record Columns(int Code, int Name, int[] Indicators, int[] Groups);
 
-        public void Add(CsvTable row, int codeCol, int nameCol, int[] indicatorColumns, int[] groupColumns)
+    /// <summary>One period's units, read row by row into columns sized once from the file's line count.</summary>
+    private sealed class PeriodRows(IReadOnlyList<string> indicators, IReadOnlyList<string> groups, Columns columns, int capacity)
+    {
+        private readonly Dictionary<string, int> _seen = new(capacity, StringComparer.Ordinal);
+        private string[] _codes = new string[capacity];
+        private string[] _names = new string[capacity];
+        private double[][] _values = [.. indicators.Select(_ => new double[capacity])];
+        private string[][] _labels = [.. groups.Select(_ => new string[capacity])];
+        private int _count;
+
+        /// <summary>Appends the current record, its uCode checked against those before it.</summary>
+        public void Add(CsvTable row)
         {
-            var codeSpan = row[codeCol];
+            if (_count == _codes.Length)
+            {
+                var size = Math.Max(16, 2 * _count);
+                Array.Resize(ref _codes, size);
+                Array.Resize(ref _names, size);
+                _values = [.. _values.Select(v => Resized(v, size))];
+                _labels = [.. _labels.Select(l => Resized(l, size))];
+            }
+
+            Write(row, _count, unique: true);
+            _count++;
+        }
+
+        /// <summary>
+        /// Reads a single period's file in parts (<see cref="CsvTable.TryReadInParts"/>), each record straight into its
+        /// row, then checks the uCodes in file order; the errors are the sequential read's. False: read it with <see cref="Add"/>.
+        /// </summary>
+        public bool TryReadInParts(CsvTable table)
+        {
+            if (!table.TryReadInParts((part, n) => Write(part, n, unique: false), out var rows, out var error))
+            {
+                return false;
+            }
+
+            // The failing record's uCode (already written unless the error came first) is checked before its cells, as Add does.
+            var written = rows + (error is not null && _codes[rows] is not null ? 1 : 0);
+            for (var n = 0; n < written; n++)
+            {
+                Claim(_codes[n], n + 2, table.Source);
+            }
+
+            error?.Throw();
+            _count = rows;
+            return true;
+        }
+
+        public IndicatorData ToData()
+        {
+            var data = new Dictionary<string, double[]>(_values.Length, StringComparer.Ordinal);
+            for (var k = 0; k < _values.Length; k++)
+            {
+                data[indicators[k]] = Resized(_values[k], _count);
+            }
+
+            var groupLabels = _labels.Select((l, i) => (Name: groups[i], Labels: Resized(l, _count))).ToDictionary(x => x.Name, x => x.Labels, StringComparer.Ordinal);
+            return IndicatorData.Own(new ArraySegment<string>(_codes, 0, _count), data, new ArraySegment<string>(_names, 0, _count), groupLabels);
+        }
+
+        private static T[] Resized<T>(T[] array, int size)
+        {
+            Array.Resize(ref array, size);
+            return array;
+        }
+
+        /// <summary>Writes the current record into row <paramref name="n"/>; its uCode is checked against the rows before when <paramref name="unique"/>.</summary>
+        private void Write(CsvTable row, int n, bool unique)
+        {
+            var codeSpan = row[columns.Code];
             if (codeSpan.IsEmpty)
             {
                 throw new InputDataException("uCode is empty", row.Source, row.Line, "uCode");
             }
 
-            if (_seen.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(codeSpan, out var firstLine))
+            var code = codeSpan.ToString();
+            if (unique)
             {
-                throw new InputDataException(string.Create(CultureInfo.InvariantCulture, $"uCode '{codeSpan}' already appears on line {firstLine}"), row.Source, row.Line, "uCode");
+                Claim(code, row.Line, row.Source);
             }
 
-            var code = codeSpan.ToString();
-            _seen[code] = row.Line;
-            var n = _codes.Count;
-            _codes.Add(code);
-            _names.Add(nameCol >= 0 && !row[nameCol].IsEmpty ? row.Text(nameCol) : code);
+            _codes[n] = code;
+            _names[n] = columns.Name >= 0 && !row[columns.Name].IsEmpty ? row.Text(columns.Name) : code;
             for (var k = 0; k < _values.Length; k++)
             {
-                if (n == _values[k].Length)
-                {
-                    Array.Resize(ref _values[k], n * 2);
-                }
-
-                _values[k][n] = row.Number(indicatorColumns[k], indicators[k]);
+                _values[k][n] = row.Number(columns.Indicators[k], indicators[k]);
             }
 
             for (var g = 0; g < _labels.Length; g++)
             {
-                _labels[g].Add(row.Text(groupColumns[g]));
+                _labels[g][n] = row.Text(columns.Groups[g]);
             }
         }
 
-        public IndicatorData ToData()
+        private void Claim(string code, int line, string source)
         {
-            var n = _codes.Count;
-            var columns = new Dictionary<string, double[]>(_values.Length, StringComparer.Ordinal);
-            for (var k = 0; k < _values.Length; k++)
+            if (!_seen.TryAdd(code, line))
             {
-                Array.Resize(ref _values[k], n);
-                columns[indicators[k]] = _values[k];
+                throw new InputDataException(string.Create(CultureInfo.InvariantCulture, $"uCode '{code}' already appears on line {_seen[code]}"), source, line, "uCode");
             }
-
-            var groupLabels = _labels.Select((l, i) => (Name: groups[i], Labels: l.ToArray())).ToDictionary(x => x.Name, x => x.Labels, StringComparer.Ordinal);
-            return IndicatorData.Own(_codes, columns, _names, groupLabels);
         }
     }
 
