@@ -172,26 +172,25 @@ public static class CoinrInput
         var columns = new Columns(codeCol, nameCol, indicatorColumns, [.. groupIndex.Select(g => g.Column)]);
         var groupNames = groupIndex.Select(g => g.Name).ToList();
         var periods = new Dictionary<string, PeriodRows>(StringComparer.Ordinal);
-        if (timeCol < 0 && table.RecordCountHint is { } records)
+        if (timeCol < 0)
         {
-            var all = new PeriodRows(indicators, groupNames, columns, records);
-            if (all.TryReadInParts(table))
+            // After a read in parts that gave up, every row is written again.
+            var all = periods[""] = new PeriodRows(indicators, groupNames, columns, table.RecordCountHint ?? 1024);
+            if (!all.TryReadInParts(table))
             {
-                periods[""] = all;
-                return periods;
+                while (table.Next())
+                {
+                    all.Add(table);
+                }
             }
+
+            return periods;
         }
 
         var periodLookup = periods.GetAlternateLookup<ReadOnlySpan<char>>();
-        PeriodRows? single = null;
         while (table.Next())
         {
-            PeriodRows rows;
-            if (timeCol < 0)
-            {
-                rows = single ??= periods[""] = new PeriodRows(indicators, groupNames, columns, table.RecordCountHint ?? 1024);
-            }
-            else if (!periodLookup.TryGetValue(table[timeCol], out rows!))
+            if (!periodLookup.TryGetValue(table[timeCol], out var rows))
             {
                 var text = table.Text(timeCol);
                 if (parsePeriods && !ReferencePeriod.TryParse(text, out var _))
@@ -244,7 +243,8 @@ public static class CoinrInput
 
         /// <summary>
         /// Reads a single period's file in parts (<see cref="CsvTable.TryReadInParts"/>), each record straight into its
-        /// row, then checks the uCodes in file order; the errors are the sequential read's. False: read it with <see cref="Add"/>.
+        /// row, then checks the uCodes in file order; the errors are the sequential read's. False, nothing kept: read
+        /// the file with <see cref="Add"/>, which writes every row again.
         /// </summary>
         public bool TryReadInParts(CsvTable table)
         {
