@@ -11,7 +11,8 @@ using WellbeingIndex.Benchmarks.SmallAreas;
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- telemetry  (cost of the engine-build activity, with and without a listener)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- coinr DIR  (writes the 33,000 x 40 iData/iMeta for the CLI)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- cli [runs] [--exe PATH] [--dir DIR]
-//   (whole process of `wellbeing compute` on those files: median wall and CPU; cli-stages [runs]: read/build/write in process)
+//   (whole process of `wellbeing compute` on those files: median wall and CPU; cli-stages [runs]: read/build/write in process;
+//   cli-read [runs] [--whole]: reading iData in parts, or row by row, in process)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- api        (HTTP compute latency, 33 boroughs)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- api-loop [requests] [warmup] [?detail=full]
 //   (the what-if handler in process on one thread: CPU us and KB allocated per request)
@@ -32,6 +33,7 @@ return command switch
     "coinr" => CoinrFiles.Run(rest),
     "cli" => CliBench.Run(rest),
     "cli-stages" => CliBench.Stages(rest),
+    "cli-read" => CliBench.ReadInParts(rest),
     "api" => await ComputeLatencyBenchmark.RunAsync(rest),
     "api-loop" => await ComputeLoopBenchmark.RunAsync(rest),
     "publish" => await PublishBenchmark.RunAsync(rest),
@@ -45,6 +47,6 @@ static int Run(BenchmarkDotNet.Reports.Summary summary) => summary.HasCriticalVa
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: quick [runs] | coinr [dir] | cli [runs] [--exe PATH] [--dir DIR] | cli-stages [runs] | engine | panel | methods | telemetry [BenchmarkDotNet args] | api | api-loop [requests] [warmup] [query] | publish [areas...] [--indicators N] [--framework id...] | latest [seconds] [connections] | smallareas [runs] | uncertainty [runs] | sobol [N] | audit [repeats]");
+    Console.Error.WriteLine("usage: quick [runs] | coinr [dir] | cli [runs] [--exe PATH] [--dir DIR] | cli-stages [runs] | cli-read [runs] [--whole] | engine | panel | methods | telemetry [BenchmarkDotNet args] | api | api-loop [requests] [warmup] [query] | publish [areas...] [--indicators N] [--framework id...] | latest [seconds] [connections] | smallareas [runs] | uncertainty [runs] | sobol [N] | audit [repeats]");
     return 2;
 }

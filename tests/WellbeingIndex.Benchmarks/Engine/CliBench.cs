@@ -98,6 +98,46 @@ public static class CliBench
         return 0;
     }
 
+    /// <summary>
+    /// Reads the iData of <c>cli-stages</c> into columns <c>runs</c> times, in parts on every core or, with
+    /// <c>--whole</c>, row by row, and prints the median and least wall-clock and CPU time (the whole process's, GC
+    /// included). Compare the two in separate processes: the JIT's tiering of one path skews the other's figures.
+    /// </summary>
+    public static int ReadInParts(string[] args)
+    {
+        var runs = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var r) ? r : 15;
+        var whole = args.Contains("--whole");
+        var path = Path.Combine(Files(Option(args, "--dir")), "iData.csv");
+        using var process = Process.GetCurrentProcess();
+        var wall = new double[runs];
+        var cpu = new double[runs];
+        for (var i = -1; i < runs; i++)
+        {
+            GC.Collect();
+            process.Refresh();
+            var cpu0 = process.TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            var data = CoinrInput.ReadData(whole ? CsvTable.ReadFile(path, 1, long.MaxValue) : CsvTable.ReadFile(path));
+            var elapsed = watch.Elapsed.TotalMilliseconds;
+            process.Refresh();
+            if (i >= 0)
+            {
+                wall[i] = elapsed;
+                cpu[i] = (process.TotalProcessorTime - cpu0).TotalMilliseconds;
+            }
+
+            GC.KeepAlive(data);
+        }
+
+        Array.Sort(wall);
+        Array.Sort(cpu);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"read iData ({new FileInfo(path).Length / 1e6:F1} MB) {(whole ? "row by row" : "in parts")}; {Environment.ProcessorCount} cores; {runs} runs, the first (cold) apart; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"median {wall[runs / 2]:F1} ms wall (min {wall[0]:F1}), median {cpu[runs / 2]:F1} ms CPU (min {cpu[0]:F1})"));
+        return 0;
+    }
+
     private static string Files(string? directory)
     {
         directory ??= Path.Combine(Path.GetTempPath(), "wellbeing-bench");
