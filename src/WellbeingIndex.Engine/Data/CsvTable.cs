@@ -224,15 +224,12 @@ public sealed class CsvTable : IDisposable
                     feed += from;
                     feeds += span[counted..(feed + 1)].Count((byte)'\n');
                     counted = feed + 1;
-                    if (offset + counted < length)
+                    if (offset + counted == length)
                     {
-                        starts.Add(new LineStart(offset + counted, feeds));
+                        break;   // the end of the file starts no part
                     }
-                    else
-                    {
-                        whole = starts.Count < 2;
-                        break;
-                    }
+
+                    starts.Add(new LineStart(offset + counted, feeds));
                 }
 
                 feeds += span[counted..].Count((byte)'\n');

@@ -40,9 +40,11 @@ public class CoinrInputPartsTests : IDisposable
         CoinrInput.ReadData(CsvTable.ReadFile(path, parts, minPartBytes: 1));
 
     /// <summary>Whether the file is read in parts, and that every record is visited once, with its row and true line.</summary>
-    private static bool ReadsInParts(string path, int parts, int rows)
+    private static bool ReadsInParts(string path, int parts, int rows) => ReadsInParts(CsvTable.ReadFile(path, parts, minPartBytes: 1), rows);
+
+    private static bool ReadsInParts(CsvTable file, int rows)
     {
-        using var table = CsvTable.ReadFile(path, parts, minPartBytes: 1);
+        using var table = file;
         var lines = new int[rows];
         var inParts = table.TryReadInParts((part, row) => lines[row] = part.Line, out var read, out var error);
         if (inParts)
@@ -123,6 +125,28 @@ public class CoinrInputPartsTests : IDisposable
         Assert.Equal("A0000", data.AreaCodes[0]);
         Assert.Equal(7.25, data.Column("i1")[29]);   // 29 / 4
         AssertIdentical(Sequential(path), data);
+    }
+
+    [Fact]
+    public void A_utf16_file_is_read_whole()
+    {
+        var path = Path.Combine(_files.Folder, "utf16.csv");
+        File.WriteAllText(path, Generate(30), Encoding.Unicode);
+
+        Assert.False(ReadsInParts(path, 3, 30));
+        var data = InParts(path, 3);
+        Assert.Equal("Area 29", data.AreaNames[29]);
+        Assert.Equal(7.25, data.Column("i1")[29]);   // 29 / 4
+    }
+
+    [Fact]
+    public void Parts_are_at_least_the_least_size()
+    {
+        var path = _files.Write("iData.csv", Generate(100));
+        var length = new FileInfo(path).Length;
+
+        Assert.False(ReadsInParts(CsvTable.ReadFile(path, 4, minPartBytes: length / 2 + 1), 100));   // one part of the least size fits
+        Assert.True(ReadsInParts(CsvTable.ReadFile(path, 4, minPartBytes: length / 2), 100));        // two do
     }
 
     [Fact]
