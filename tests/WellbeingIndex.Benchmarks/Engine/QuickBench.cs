@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using WellbeingIndex.Delimited;
 using WellbeingIndex.Engine.Pipeline;
 
 namespace WellbeingIndex.Benchmarks.Engine;
@@ -15,6 +16,11 @@ public static class QuickBench
         if (args.Length > 0 && args[0] == "methods")
         {
             return Methods(args.Skip(1).ToArray());
+        }
+
+        if (args.Length > 0 && args[0] == "format")
+        {
+            return Format(args.Skip(1).ToArray());
         }
 
         var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 50;
@@ -91,6 +97,66 @@ public static class QuickBench
                 $"{method,-10} median {times[runs / 2],8:F1} us, min {times[0],8:F1} us, CPU {cpu.TotalMicroseconds / runs,8:F1} us per call, {allocated / runs} B allocated"));
         }
 
+        return 0;
+    }
+
+    /// <summary>
+    /// `quick format [rounds]`: ns per number formatting 1,000,000 values like a result table's (0.x, x.x and xx.x with
+    /// 16–17 significant digits, some whole numbers) with the CSV writer's <see cref="CsvRecordWriter.FormatNumber"/> and
+    /// with .NET's <c>double.TryFormat</c>, one thread, median and minimum of the rounds.
+    /// </summary>
+    private static int Format(string[] args)
+    {
+        var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 15;
+        var random = new Random(20261201);
+        var values = new double[1_000_000];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = (i % 4) switch
+            {
+                0 => random.NextDouble(),
+                1 => random.NextDouble() * 10,
+                2 => random.NextDouble() * 100,
+                _ => i % 40 == 3 ? random.Next(1, 33_001) : random.NextDouble() * 100,
+            };
+        }
+
+        var buffer = new char[CsvRecordWriter.MaxNumberLength];
+        long checksum = 0;
+        double Time(Func<double, char[], int> format)
+        {
+            var watch = Stopwatch.StartNew();
+            foreach (var v in values)
+            {
+                checksum += format(v, buffer);
+            }
+
+            return watch.Elapsed.TotalNanoseconds / values.Length;
+        }
+
+        static int Writer(double v, char[] b) => CsvRecordWriter.FormatNumber(v, b);
+        static int DotNet(double v, char[] b) => v.TryFormat(b, out var n, default, CultureInfo.InvariantCulture) ? n : 0;
+        var (writer, dotnet) = (new double[rounds], new double[rounds]);
+        for (var i = 0; i < 3; i++)
+        {
+            Time(Writer);
+            Time(DotNet);
+        }
+
+        for (var i = 0; i < rounds; i++)
+        {
+            writer[i] = Time(Writer);
+            dotnet[i] = Time(DotNet);
+        }
+
+        Array.Sort(writer);
+        Array.Sort(dotnet);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"format {values.Length:N0} doubles, one thread, {rounds} rounds; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} (checksum {checksum})"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"CsvRecordWriter.FormatNumber median {writer[rounds / 2]:F1} ns, min {writer[0]:F1} ns per number"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"double.TryFormat             median {dotnet[rounds / 2]:F1} ns, min {dotnet[0]:F1} ns per number"));
         return 0;
     }
 }

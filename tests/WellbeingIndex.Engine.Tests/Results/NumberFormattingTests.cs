@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using WellbeingIndex.Delimited;
 
 namespace WellbeingIndex.Engine.Tests.Results;
@@ -34,6 +35,16 @@ public class NumberFormattingTests
     [InlineData(5e-324, "5E-324")]
     [InlineData(0.0, "0")]
     [InlineData(1.7976931348623157e308, "1.7976931348623157E+308")]
+    [InlineData(-0.0, "-0")]
+    [InlineData(9, "9")]
+    [InlineData(10, "10")]
+    [InlineData(99, "99")]
+    [InlineData(123456789, "123456789")]
+    [InlineData(9007199254740991, "9007199254740991")]
+    [InlineData(9007199254740993, "9007199254740992")]
+    [InlineData(0.000123, "0.000123")]
+    [InlineData(12.5, "12.5")]
+    [InlineData(99999999999999984, "99999999999999980")] // the largest double below 1e17: ulp 16, so ...980 is inside its interval
     public void Known_values_are_written_as_their_shortest_round_trip_text(double value, string expected)
     {
         // The expected texts are the decimal literals themselves: the shortest that parse back to the same double.
@@ -42,21 +53,62 @@ public class NumberFormattingTests
     }
 
     [Fact]
-    public void Every_sampled_double_is_written_exactly_as_dotnet_writes_it()
+    public void Two_million_seeded_doubles_are_written_exactly_as_dotnet_writes_them()
     {
         var random = new Random(20261201);
         Span<byte> bytes = stackalloc byte[8];
-        for (var i = 0; i < 100_000; i++)
+        Span<char> ours = stackalloc char[CsvRecordWriter.MaxNumberLength];
+        Span<char> theirs = stackalloc char[32];
+        var checkedCount = 0;
+        void Check(double v, Span<char> ours, Span<char> theirs)
         {
-            // Any bit pattern (every exponent), scores on 0–100, and short decimals (ties and trailing zeros).
+            checkedCount++;
+            var length = CsvRecordWriter.FormatNumber(v, ours);
+            Assert.True(v.TryFormat(theirs, out var expected, "R", CultureInfo.InvariantCulture));
+            if (!ours[..length].SequenceEqual(theirs[..expected]))
+            {
+                Assert.Fail($"{BitConverter.DoubleToInt64Bits(v):X16}: writer '{ours[..length]}', .NET '{theirs[..expected]}'");
+            }
+        }
+
+        for (var i = 0; i < 250_000; i++)
+        {
+            // Any bit pattern (every exponent, both signs), and any mantissa with an exponent in or near the range
+            // written here (2^-14 … 2^56, biased 1009 … 1079).
             random.NextBytes(bytes);
             var any = BitConverter.ToDouble(bytes);
-            if (double.IsFinite(any)) AssertSameAsDotNet(any);
-            AssertSameAsDotNet(random.NextDouble() * 100);
-            AssertSameAsDotNet(Math.Exp(random.NextDouble() * 3));
-            AssertSameAsDotNet(random.Next(-1_000_000, 1_000_000) / Math.Pow(10, random.Next(0, 12)));
-            AssertSameAsDotNet((random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-8, 20)));
+            if (double.IsFinite(any)) Check(any, ours, theirs);
+            var mantissa = BitConverter.ToUInt64(bytes) & ((1UL << 52) - 1);
+            var near = BitConverter.UInt64BitsToDouble(((ulong)random.Next(1000, 1090) << 52) | mantissa);
+            Check(near, ours, theirs);
+            Check(-near, ours, theirs);
+
+            // Scores: [0, 1), [0, 100), and magnitudes 1e-8 … 1e20 of either sign.
+            Check(random.NextDouble(), ours, theirs);
+            Check(random.NextDouble() * 100, ours, theirs);
+            Check((random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-8, 21)), ours, theirs);
+
+            // Whole numbers of every length up to 19 digits (below and above 2^53), and short decimals.
+            var whole = random.NextInt64(1, 10L * (long)Math.Pow(10, random.Next(0, 18)));
+            Check(whole, ours, theirs);
+            Check(random.Next(-1_000_000, 1_000_000) / Math.Pow(10, random.Next(0, 12)), ours, theirs);
+
+            // Dyadic fractions n / 2^s: exact decimals ending in 5, the halfway and exact-bound cases of the rounding.
+            var dyadic = Math.ScaleB(random.NextInt64(1, 1L << 53), -random.Next(1, 64));
+            Check(dyadic, ours, theirs);
+            Check(Math.BitIncrement(dyadic), ours, theirs);
         }
+
+        // The ends of the range and of the doubles.
+        foreach (var v in new[] { 1e-4, 1e17, 1e16, 9007199254740992, 5e-324, double.Epsilon, double.MaxValue, double.MinValue, 0.0, -0.0 })
+        {
+            foreach (var w in new[] { v, Math.BitIncrement(v), Math.BitDecrement(v), -v })
+            {
+                if (double.IsFinite(w)) Check(w, ours, theirs);
+            }
+        }
+
+        Assert.True(checkedCount >= 2_000_000, $"only {checkedCount} values checked");
     }
 
     [Fact]
@@ -81,6 +133,25 @@ public class NumberFormattingTests
                 AssertSameAsDotNet(Math.BitIncrement(v));
                 AssertSameAsDotNet(Math.BitDecrement(v));
             }
+        }
+    }
+
+    [Fact]
+    public void The_power_tables_hold_exactly_the_powers_of_five_and_ten()
+    {
+        // The largest power of 5 needed is for the smallest binary exponent written, 2^-14 (e2 = -14 - 52 - 2 = -68):
+        // q = floor(68 log10 5) - 1 = floor(47.53) - 1 = 46, so i = 68 - 46 = 22; 5^22 × 2^55 < 2^107 fits 128 bits.
+        Assert.Equal(23, ShortestDouble.PowersOf5.Length);
+        for (var i = 0; i < ShortestDouble.PowersOf5.Length; i++)
+        {
+            Assert.Equal(BigInteger.Pow(5, i), new BigInteger(ShortestDouble.PowersOf5[i]));
+        }
+
+        // 10^0 … 10^17: 17 digits are the most a round-trip double needs, 10^17 bounds them.
+        Assert.Equal(18, ShortestDouble.PowersOf10.Length);
+        for (var n = 0; n < ShortestDouble.PowersOf10.Length; n++)
+        {
+            Assert.Equal(BigInteger.Pow(10, n), new BigInteger(ShortestDouble.PowersOf10[n]));
         }
     }
 }
