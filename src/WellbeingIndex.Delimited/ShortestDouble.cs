@@ -12,8 +12,8 @@ namespace WellbeingIndex.Delimited;
 /// </summary>
 /// <remarks>
 /// In this range Ryū's 125-bit multipliers are exact: for a binary exponent e2 &lt; 0 the scaled bounds are
-/// ⌊m × 5^i / 2^q⌋ with 5^i below 2^52 (i ≤ 22), one 64 × 64-bit product each; for e2 ≥ 0 (at most 2 here) q is 0 and
-/// they are m × 2^e2. Whole numbers below 2^53 are written as they are (Ryū's small-integer path).
+/// ⌊m × 5^i / 2^q⌋ with 5^i below 2^52 (i ≤ 22), one 64 × 64-bit product and two additions; for e2 ≥ 0 (at most 2
+/// here) q is 0 and they are m × 2^e2. Whole numbers below 2^53 are written as they are (Ryū's small-integer path).
 /// </remarks>
 internal static class ShortestDouble
 {
@@ -78,18 +78,19 @@ internal static class ShortestDouble
         ref var text = ref Unsafe.Add(ref start, at);
         var ieeeMantissa = bits & ((1UL << MantissaBits) - 1);
         var m2 = (1UL << MantissaBits) | ieeeMantissa;
-
-        // A whole number below 2^53 (fewer than 17 digits): its digits as they are.
+        ulong digits;
+        int exponent;
         var fractionBits = Bias + MantissaBits - ieeeExponent;
         if ((uint)fractionBits <= MantissaBits && (m2 & ((1UL << fractionBits) - 1)) == 0)
         {
-            var whole = m2 >> fractionBits;
-            var count = DecimalLength(whole);
-            WriteDigits(ref text, whole, count);
-            return at + count;
+            // A whole number below 2^53 (at most 16 digits): its digits as they are.
+            (digits, exponent) = (m2 >> fractionBits, 0);
+        }
+        else
+        {
+            (digits, exponent) = Decimal(ieeeMantissa, ieeeExponent);
         }
 
-        var (digits, exponent) = Decimal(ieeeMantissa, ieeeExponent);
         var length = DecimalLength(digits);
         var scientific = exponent + length - 1; // value = d.ddd × 10^scientific
         if ((uint)(scientific + 4) > 20)
@@ -97,21 +98,30 @@ internal static class ShortestDouble
             return 0; // outside -4 … 16: .NET writes an exponent
         }
 
-        if (scientific < 0)
+        // Where the digits go: 0.000ddd (over the zeros not needed), ddd00, or one place right of d.ddd.
+        var digitsAt = 1;
+        if (exponent >= 0)
         {
-            // "0.000" then the digits over the zeros not needed: 0.0ddd for 10^-2.
+            digitsAt = 0;
+        }
+        else if (scientific < 0)
+        {
             Unsafe.Add(ref text, 0) = '0';
             Unsafe.Add(ref text, 1) = '.';
             Unsafe.Add(ref text, 2) = '0';
             Unsafe.Add(ref text, 3) = '0';
             Unsafe.Add(ref text, 4) = '0';
-            WriteDigits(ref Unsafe.Add(ref text, 1 - scientific), digits, length);
-            return at + 1 - scientific + length;
+            digitsAt = 1 - scientific;
+        }
+
+        WriteDigits(ref Unsafe.Add(ref text, digitsAt), digits, length);
+        if (scientific < 0)
+        {
+            return at + digitsAt + length;
         }
 
         if (exponent >= 0)
         {
-            WriteDigits(ref text, digits, length);
             for (var z = 0; z < exponent; z++)
             {
                 Unsafe.Add(ref text, length + z) = '0';
@@ -120,8 +130,7 @@ internal static class ShortestDouble
             return at + length + exponent;
         }
 
-        // d.ddd: the digits one place to the right, then the whole part moved back over the point.
-        WriteDigits(ref Unsafe.Add(ref text, 1), digits, length);
+        // The whole part moved back over the point.
         for (var k = 0; k <= scientific; k++)
         {
             Unsafe.Add(ref text, k) = Unsafe.Add(ref text, k + 1);
@@ -132,6 +141,7 @@ internal static class ShortestDouble
     }
 
     /// <summary>Ryū's d2d: the shortest digits and decimal exponent of a normal double in this range, rounded to the nearest.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (ulong Digits, int Exponent) Decimal(ulong ieeeMantissa, int ieeeExponent)
     {
         var e2 = ieeeExponent - Bias - MantissaBits - 2;
@@ -147,10 +157,14 @@ internal static class ShortestDouble
         {
             var q = Log10Pow5(-e2) - (-e2 > 1 ? 1 : 0);
             e10 = q + e2;
+            // mv × 5^i, then the bounds (mv + 2) × 5^i and (mv − 1 − mmShift) × 5^i by adding and subtracting.
             var pow5 = PowersOf5[-e2 - q];
-            vr = MulShift(mv, pow5, q);
-            vp = MulShift(mv + 2, pow5, q);
-            vm = MulShift(mv - 1 - mmShift, pow5, q);
+            var high = Math.BigMul(mv, pow5, out var low);
+            var up = low + 2 * pow5;
+            var down = low - (1 + mmShift) * pow5;
+            vr = ShiftRight(high, low, q);
+            vp = ShiftRight(high + (up < low ? 1UL : 0UL), up, q);
+            vm = ShiftRight(high - (down > low ? 1UL : 0UL), down, q);
             if (q <= 1)
             {
                 vrIsTrailingZeros = true;
@@ -263,12 +277,8 @@ internal static class ShortestDouble
     /// <summary>⌊log10 5^e⌋.</summary>
     private static int Log10Pow5(int e) => (int)(((uint)e * 732923) >> 20);
 
-    /// <summary>⌊m × pow5 / 2^q⌋ for 0 ≤ q &lt; 64: the high and low words of the product shifted right together.</summary>
-    private static ulong MulShift(ulong m, ulong pow5, int q)
-    {
-        var high = Math.BigMul(m, pow5, out var low);
-        return (high << 1 << (63 - q)) | (low >> q);
-    }
+    /// <summary>(high·2^64 + low) >> q, for 0 ≤ q &lt; 64 (Ryū's shiftright128, here also for q = 0).</summary>
+    private static ulong ShiftRight(ulong high, ulong low, int q) => (high << 1 << (63 - q)) | (low >> q);
 
     /// <summary>Number of decimal digits of <paramref name="v"/> (1 ≤ v &lt; 10^17).</summary>
     private static int DecimalLength(ulong v)

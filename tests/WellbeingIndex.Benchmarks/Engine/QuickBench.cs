@@ -103,7 +103,8 @@ public static class QuickBench
     /// <summary>
     /// `quick format [rounds]`: ns per number formatting 1,000,000 values like a result table's (0.x, x.x and xx.x with
     /// 16–17 significant digits, some whole numbers) with the CSV writer's <see cref="CsvRecordWriter.FormatNumber"/> and
-    /// with .NET's <c>double.TryFormat</c>, one thread, median and minimum of the rounds.
+    /// with .NET's <c>double.TryFormat</c>, one thread, median and minimum of the rounds, and the median of the
+    /// thread's CPU time (what a loaded machine inflates least).
     /// </summary>
     private static int Format(string[] args)
     {
@@ -123,15 +124,19 @@ public static class QuickBench
 
         var buffer = new char[CsvRecordWriter.MaxNumberLength];
         long checksum = 0;
+        var cpu = new List<double>();
         double Time(Func<double, char[], int> format)
         {
+            var cpuBefore = ThreadCpuNanoseconds();
             var watch = Stopwatch.StartNew();
             foreach (var v in values)
             {
                 checksum += format(v, buffer);
             }
 
-            return watch.Elapsed.TotalNanoseconds / values.Length;
+            var wall = watch.Elapsed.TotalNanoseconds / values.Length;
+            cpu.Add((ThreadCpuNanoseconds() - cpuBefore) / (double)values.Length);
+            return wall;
         }
 
         static int Writer(double v, char[] b) => CsvRecordWriter.FormatNumber(v, b);
@@ -143,20 +148,40 @@ public static class QuickBench
             Time(DotNet);
         }
 
+        var (writerCpu, dotnetCpu) = (new double[rounds], new double[rounds]);
         for (var i = 0; i < rounds; i++)
         {
             writer[i] = Time(Writer);
+            writerCpu[i] = cpu[^1];
             dotnet[i] = Time(DotNet);
+            dotnetCpu[i] = cpu[^1];
         }
 
         Array.Sort(writer);
         Array.Sort(dotnet);
+        Array.Sort(writerCpu);
+        Array.Sort(dotnetCpu);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"format {values.Length:N0} doubles, one thread, {rounds} rounds; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} (checksum {checksum})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"CsvRecordWriter.FormatNumber median {writer[rounds / 2]:F1} ns, min {writer[0]:F1} ns per number"));
+            $"CsvRecordWriter.FormatNumber median {writer[rounds / 2]:F1} ns, min {writer[0]:F1} ns per number; thread CPU median {writerCpu[rounds / 2]:F1} ns"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"double.TryFormat             median {dotnet[rounds / 2]:F1} ns, min {dotnet[0]:F1} ns per number"));
+            $"double.TryFormat             median {dotnet[rounds / 2]:F1} ns, min {dotnet[0]:F1} ns per number; thread CPU median {dotnetCpu[rounds / 2]:F1} ns"));
         return 0;
     }
+
+    /// <summary>CPU time of the calling thread (clock_gettime CLOCK_THREAD_CPUTIME_ID), in nanoseconds.</summary>
+    private static long ThreadCpuNanoseconds()
+    {
+        var time = new long[2];
+        if (ClockGetTime(3, time) != 0)
+        {
+            throw new InvalidOperationException("clock_gettime failed");
+        }
+
+        return time[0] * 1_000_000_000 + time[1];
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, long[] time);
 }
