@@ -291,38 +291,53 @@ internal static class ShortestDouble
     /// <summary>The <paramref name="count"/> digits of <paramref name="v"/> from <paramref name="first"/> on, two at a time from the right.</summary>
     private static void WriteDigits(ref char first, ulong v, int count)
     {
+        // Blocks of eight from the right (no loop over a 16- or 17-digit number), then pairs.
         ref var end = ref Unsafe.Add(ref first, count);
-        if (v >= 100_000_000)
+        while (count > 8)
         {
             var high = v / 100_000_000;
-            var low = (uint)(v - high * 100_000_000);
-            var upper = low / 10_000;
-            var lower = low - upper * 10_000;
-            WritePair(ref Unsafe.Subtract(ref end, 2), lower % 100);
-            WritePair(ref Unsafe.Subtract(ref end, 4), lower / 100);
-            WritePair(ref Unsafe.Subtract(ref end, 6), upper % 100);
-            WritePair(ref Unsafe.Subtract(ref end, 8), upper / 100);
             end = ref Unsafe.Subtract(ref end, 8);
+            WriteEight(ref end, (uint)(v - high * 100_000_000));
             v = high;
+            count -= 8;
         }
 
         var rest = (uint)v;
+        if (count == 8)
+        {
+            WriteEight(ref first, rest);
+            return;
+        }
+
         while (rest >= 100)
         {
             var next = rest / 100;
-            WritePair(ref Unsafe.Subtract(ref end, 2), rest - next * 100);
             end = ref Unsafe.Subtract(ref end, 2);
+            WritePair(ref end, rest - next * 100);
             rest = next;
         }
 
         if (rest >= 10)
         {
-            WritePair(ref Unsafe.Subtract(ref end, 2), rest);
+            WritePair(ref first, rest);
         }
         else
         {
-            Unsafe.Subtract(ref end, 1) = (char)('0' + rest);
+            first = (char)('0' + rest);
         }
+    }
+
+    /// <summary>The eight digits of <paramref name="v"/> (below 10^8, with leading zeros) from <paramref name="at"/> on.</summary>
+    private static void WriteEight(ref char at, uint v)
+    {
+        var upper = v / 10_000;
+        var lower = v - upper * 10_000;
+        var a = upper / 100;
+        var b = lower / 100;
+        WritePair(ref at, a);
+        WritePair(ref Unsafe.Add(ref at, 2), upper - a * 100);
+        WritePair(ref Unsafe.Add(ref at, 4), b);
+        WritePair(ref Unsafe.Add(ref at, 6), lower - b * 100);
     }
 
     /// <summary>The two digits of <paramref name="pair"/> (below 100) at <paramref name="at"/>, copied as one 32-bit word.</summary>
