@@ -41,9 +41,9 @@ public class NumberFormattingTests
     [InlineData(99, "99")]
     [InlineData(123456789, "123456789")]
     [InlineData(9007199254740991, "9007199254740991")]
-    [InlineData(9007199254740993, "9007199254740992")]
+    [InlineData(9007199254740993, "9007199254740992")] // 2^53 + 1 is not a double: the literal is 2^53
     [InlineData(0.000123, "0.000123")]
-    [InlineData(12.5, "12.5")]
+    [InlineData(12.5, "12.5")] // 25 / 2: exactly halfway between 12 and 13, written in full
     [InlineData(99999999999999984, "99999999999999980")] // the largest double below 1e17: ulp 16, so ...980 is inside its interval
     public void Known_values_are_written_as_their_shortest_round_trip_text(double value, string expected)
     {
