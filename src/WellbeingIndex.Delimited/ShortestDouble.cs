@@ -1,6 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace WellbeingIndex.Delimited;
 
@@ -14,6 +14,8 @@ namespace WellbeingIndex.Delimited;
 /// In this range Ryū's 125-bit multipliers are exact: for a binary exponent e2 &lt; 0 the scaled bounds are
 /// ⌊m × 5^i / 2^q⌋ with 5^i below 2^52 (i ≤ 22), one 64 × 64-bit product and two additions; for e2 ≥ 0 (at most 2
 /// here) q is 0 and they are m × 2^e2. Whole numbers below 2^53 are written as they are (Ryū's small-integer path).
+/// The hot path calls nothing in other assemblies: a framework-dependent ReadyToRun build cannot inline across them,
+/// and calls to <c>Math.BigMul</c>, <c>MemoryMarshal.GetReference</c> or <c>string.AsSpan</c> there made it twice as slow.
 /// </remarks>
 internal static class ShortestDouble
 {
@@ -61,7 +63,7 @@ internal static class ShortestDouble
             return 0;
         }
 
-        ref var start = ref MemoryMarshal.GetReference(destination);
+        ref var start = ref destination[0];
         var at = (int)(bits >> 63);
         start = '-';
         if ((uint)(ieeeExponent - MinExponent) > MaxExponent - MinExponent)
@@ -88,7 +90,7 @@ internal static class ShortestDouble
         }
         else
         {
-            (digits, exponent) = Decimal(ieeeMantissa, ieeeExponent);
+            digits = Decimal(ieeeMantissa, ieeeExponent, out exponent);
         }
 
         var length = DecimalLength(digits);
@@ -142,7 +144,7 @@ internal static class ShortestDouble
 
     /// <summary>Ryū's d2d: the shortest digits and decimal exponent of a normal double in this range, rounded to the nearest.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (ulong Digits, int Exponent) Decimal(ulong ieeeMantissa, int ieeeExponent)
+    private static ulong Decimal(ulong ieeeMantissa, int ieeeExponent, out int exponent)
     {
         var e2 = ieeeExponent - Bias - MantissaBits - 2;
         var m2 = (1UL << MantissaBits) | ieeeMantissa;
@@ -159,7 +161,8 @@ internal static class ShortestDouble
             e10 = q + e2;
             // mv × 5^i, then the bounds (mv + 2) × 5^i and (mv − 1 − mmShift) × 5^i by adding and subtracting.
             var pow5 = PowersOf5[-e2 - q];
-            var high = Math.BigMul(mv, pow5, out var low);
+            var high = MultiplyHigh(mv, pow5);
+            var low = mv * pow5;
             var up = low + 2 * pow5;
             var down = low - (1 + mmShift) * pow5;
             vr = ShiftRight(high, low, q);
@@ -271,20 +274,36 @@ internal static class ShortestDouble
             output = vr + ((vr == vm && (!acceptBounds || !vmIsTrailingZeros)) || lastRemovedDigit >= 5 ? 1UL : 0UL);
         }
 
-        return (output, e10 + removed);
+        exponent = e10 + removed;
+        return output;
     }
 
     /// <summary>⌊log10 5^e⌋.</summary>
     private static int Log10Pow5(int e) => (int)(((uint)e * 732923) >> 20);
 
+    /// <summary>The high 64 bits of the 128-bit product a × b (the low ones are a × b as a ulong).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong MultiplyHigh(ulong a, ulong b) => Bmi2.X64.IsSupported ? Bmi2.X64.MultiplyNoFlags(a, b) : MultiplyHighPortably(a, b);
+
+    /// <summary><see cref="MultiplyHigh"/> from 32-bit halves: (ah·2^32 + al)(bh·2^32 + bl), the middle terms carried up.</summary>
+    internal static ulong MultiplyHighPortably(ulong a, ulong b)
+    {
+        var (ah, al, bh, bl) = (a >> 32, a & 0xFFFFFFFF, b >> 32, b & 0xFFFFFFFF);
+        var (lowLow, lowHigh, highLow) = (al * bl, al * bh, ah * bl);
+        var middle = (lowLow >> 32) + (lowHigh & 0xFFFFFFFF) + (highLow & 0xFFFFFFFF);
+        return ah * bh + (lowHigh >> 32) + (highLow >> 32) + (middle >> 32);
+    }
+
     /// <summary>(high·2^64 + low) >> q, for 0 ≤ q &lt; 64 (Ryū's shiftright128, here also for q = 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong ShiftRight(ulong high, ulong low, int q) => (high << 1 << (63 - q)) | (low >> q);
 
     /// <summary>Number of decimal digits of <paramref name="v"/> (1 ≤ v &lt; 10^17).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int DecimalLength(ulong v)
     {
-        // 1233 / 4096 ≈ log10 2: t is the number of digits or one more.
-        var t = ((BitOperations.Log2(v) + 1) * 1233) >> 12;
+        // 1233 / 4096 ≈ log10 2: t is the number of digits or one fewer.
+        var t = ((64 - BitOperations.LeadingZeroCount(v)) * 1233) >> 12;
         return t + (v >= PowersOf10[t] ? 1 : 0);
     }
 
@@ -328,6 +347,7 @@ internal static class ShortestDouble
     }
 
     /// <summary>The eight digits of <paramref name="v"/> (below 10^8, with leading zeros) from <paramref name="at"/> on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void WriteEight(ref char at, uint v)
     {
         var upper = v / 10_000;
@@ -341,7 +361,8 @@ internal static class ShortestDouble
     }
 
     /// <summary>The two digits of <paramref name="pair"/> (below 100) at <paramref name="at"/>, copied as one 32-bit word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void WritePair(ref char at, uint pair) =>
         Unsafe.WriteUnaligned(ref Unsafe.As<char, byte>(ref at),
-            Unsafe.ReadUnaligned<uint>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref MemoryMarshal.GetReference(Pairs.AsSpan()), 2 * (int)pair))));
+            Unsafe.ReadUnaligned<uint>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref Unsafe.AsRef(in Pairs.GetPinnableReference()), 2 * (int)pair))));
 }

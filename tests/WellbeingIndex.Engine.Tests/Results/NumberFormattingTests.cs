@@ -154,4 +154,23 @@ public class NumberFormattingTests
             Assert.Equal(BigInteger.Pow(10, n), new BigInteger(ShortestDouble.PowersOf10[n]));
         }
     }
+
+    [Fact]
+    public void The_portable_high_product_is_the_top_half_of_the_exact_product()
+    {
+        // Used where the processor has no 64 × 64 → 128-bit multiply instruction (BMI2), so these tests would not
+        // reach it otherwise; each case is checked against BigInteger's exact product shifted down 64 bits.
+        var random = new Random(20261202);
+        var cases = new List<(ulong, ulong)> { (0, 0), (1, ulong.MaxValue), (ulong.MaxValue, ulong.MaxValue), (1UL << 63, 2), (0xFFFFFFFF, 0xFFFFFFFF) };
+        for (var i = 0; i < 10_000; i++)
+        {
+            cases.Add(((ulong)random.NextInt64() << 1 ^ (ulong)random.Next(2), (ulong)random.NextInt64() << 1 ^ (ulong)random.Next(2)));
+            cases.Add(((ulong)random.NextInt64(1L << 55), (ulong)random.NextInt64(1L << 52))); // the sizes Ryū multiplies here
+        }
+
+        foreach (var (a, b) in cases)
+        {
+            Assert.Equal((ulong)((new BigInteger(a) * b) >> 64), ShortestDouble.MultiplyHighPortably(a, b));
+        }
+    }
 }
