@@ -7,7 +7,7 @@ namespace WellbeingIndex.Delimited;
 /// <summary>
 /// The shortest decimal that reads back as the same double (Ulf Adams, "Ryū: fast float-to-string conversion", PLDI
 /// 2018), written the way .NET's round-trip format writes it, for the values a table mostly holds: magnitudes from
-/// 1e-4 to below 1e17, which .NET writes without an exponent, and zero. Several times faster than .NET's own
+/// 1e-4 to below 1e17, which .NET writes without an exponent, and zero. About three times as fast as .NET's own
 /// formatting, which is most of the cost of writing a 33,000 × 45 table; other values are left to .NET.
 /// </summary>
 /// <remarks>
