@@ -12,7 +12,7 @@ namespace WellbeingIndex.Delimited;
 /// </summary>
 /// <remarks>
 /// In this range Ryū's 125-bit multipliers are exact: for a binary exponent e2 &lt; 0 the scaled bounds are
-/// ⌊m × 5^i / 2^q⌋ with 5^i below 2^52 (i ≤ 22), one 64 × 64-bit product and two additions; for e2 ≥ 0 (at most 2
+/// ⌊m × 5^i / 2^q⌋ with 5^i below 2^52 (i = −e2 − q ≤ 22), one 64 × 64-bit product and two additions; for e2 ≥ 0 (at most 2
 /// here) q is 0 and they are m × 2^e2. Whole numbers below 2^53 are written as they are (Ryū's small-integer path).
 /// The hot path calls nothing in other assemblies: a framework-dependent ReadyToRun build cannot inline across them,
 /// and calls to <c>Math.BigMul</c>, <c>MemoryMarshal.GetReference</c> or <c>string.AsSpan</c> there made it twice as slow.
@@ -34,12 +34,19 @@ internal static class ShortestDouble
     private const string Pairs =
         "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
 
-    /// <summary>5^i for i = 0 … 22: every power a binary exponent in this range needs (checked against BigInteger by a test).</summary>
-    internal static ReadOnlySpan<ulong> PowersOf5 =>
+    /// <summary>
+    /// For −e2 = 0 … 68 (binary exponents from 2^-14 down), 5^i with i = −e2 − q: the power of 5 that scales the
+    /// bounds to 10^q (checked against BigInteger by a test). Indexed by the exponent, the load does not wait for q.
+    /// </summary>
+    internal static ReadOnlySpan<ulong> PowersOf5ByExponent =>
     [
-        1, 5, 25, 125, 625, 3125, 15625, 78125, 390625, 1953125, 9765625, 48828125, 244140625, 1220703125, 6103515625,
-        30517578125, 152587890625, 762939453125, 3814697265625, 19073486328125, 95367431640625, 476837158203125,
-        2384185791015625,
+        1, 5, 25, 25, 125, 125, 125, 625, 625, 625, 3125, 3125, 3125, 3125, 15625, 15625, 15625, 78125, 78125, 78125,
+        390625, 390625, 390625, 390625, 1953125, 1953125, 1953125, 9765625, 9765625, 9765625, 48828125, 48828125,
+        48828125, 48828125, 244140625, 244140625, 244140625, 1220703125, 1220703125, 1220703125, 6103515625,
+        6103515625, 6103515625, 6103515625, 30517578125, 30517578125, 30517578125, 152587890625, 152587890625,
+        152587890625, 762939453125, 762939453125, 762939453125, 762939453125, 3814697265625, 3814697265625,
+        3814697265625, 19073486328125, 19073486328125, 19073486328125, 95367431640625, 95367431640625, 95367431640625,
+        95367431640625, 476837158203125, 476837158203125, 476837158203125, 2384185791015625, 2384185791015625,
     ];
 
     /// <summary>10^n for n = 0 … 17 (checked against BigInteger by a test).</summary>
@@ -160,7 +167,7 @@ internal static class ShortestDouble
             var q = Log10Pow5(-e2) - (-e2 > 1 ? 1 : 0);
             e10 = q + e2;
             // mv × 5^i, then the bounds (mv + 2) × 5^i and (mv − 1 − mmShift) × 5^i by adding and subtracting.
-            var pow5 = PowersOf5[-e2 - q];
+            var pow5 = PowersOf5ByExponent[-e2];
             var high = MultiplyHigh(mv, pow5);
             var low = mv * pow5;
             var up = low + 2 * pow5;

@@ -139,12 +139,15 @@ public class NumberFormattingTests
     [Fact]
     public void The_power_tables_hold_exactly_the_powers_of_five_and_ten()
     {
-        // The largest power of 5 needed is for the smallest binary exponent written, 2^-14 (e2 = -14 - 52 - 2 = -68):
-        // q = floor(68 log10 5) - 1 = floor(47.53) - 1 = 46, so i = 68 - 46 = 22; 5^22 × 2^55 < 2^107 fits 128 bits.
-        Assert.Equal(23, ShortestDouble.PowersOf5.Length);
-        for (var i = 0; i < ShortestDouble.PowersOf5.Length; i++)
+        // Ryū scales a double m × 2^e2 (e2 < 0) to 10^q with q = floor(log10 5^-e2) - 1 (0 for -e2 ≤ 1), multiplying by
+        // 5^(-e2 - q). The smallest binary exponent written is 2^-14, e2 = -14 - 52 - 2 = -68: 5^68 has 48 digits,
+        // so q = 46 and the largest power is 5^22, which with m < 2^55 fits 128 bits (2^51.1 × 2^55 < 2^107).
+        Assert.Equal(69, ShortestDouble.PowersOf5ByExponent.Length);
+        for (var k = 0; k < ShortestDouble.PowersOf5ByExponent.Length; k++)
         {
-            Assert.Equal(BigInteger.Pow(5, i), new BigInteger(ShortestDouble.PowersOf5[i]));
+            var digits = BigInteger.Pow(5, k).ToString(CultureInfo.InvariantCulture).Length; // floor(log10 5^k) + 1
+            var q = k <= 1 ? 0 : digits - 2;
+            Assert.Equal(BigInteger.Pow(5, k - q), new BigInteger(ShortestDouble.PowersOf5ByExponent[k]));
         }
 
         // 10^0 … 10^17: 17 digits are the most a round-trip double needs, 10^17 bounds them.
