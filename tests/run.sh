@@ -17,6 +17,10 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   fi
 fi
 dotnet build WellbeingIndex.sln -c Release -nologo -v q || { echo "tests/run.sh: build failed"; exit 1; }
+# The CLI's Native AOT build (the one the README recommends for speed): its tests (Cli.Tests/Native) run this binary.
+dotnet publish src/WellbeingIndex.Cli -c Release -r linux-x64 -p:PublishAot=true -o artifacts/native -nologo -v q \
+  || { echo "tests/run.sh: the native CLI (dotnet publish -p:PublishAot=true) failed"; exit 1; }
+export WELLBEING_NATIVE_CLI="$PWD/artifacts/native/wellbeing"
 
 log=$(mktemp)
 # A lost .snap fails instead of being re-created silently.

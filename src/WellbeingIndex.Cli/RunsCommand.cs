@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Serialization;
+using Newtonsoft.Json.Linq;
 using WellbeingIndex.Publication;
 
 namespace WellbeingIndex.Cli;
@@ -44,11 +44,7 @@ internal static class RunsCommand
 
                     break;
                 case "json":
-                    await output.WriteLineAsync(JsonConvert.SerializeObject(new
-                    {
-                        Run = new { run.FrameworkId, run.RunId, Period = run.Period.ToString(), ComputedAt = run.ComputedAt.ToString(), PublishedAt = run.PublishedAt.ToString(), run.AreaCount, run.IndicatorCount },
-                        Areas = areas.Select(a => new { a.AreaCode, a.AreaName, a.Scores }),
-                    }, new JsonSerializerSettings { ContractResolver = new CamelCasePropertyNamesContractResolver(), Formatting = Formatting.Indented }));
+                    await output.WriteLineAsync(ToJson(run, areas).ToString(Formatting.Indented));
                     break;
                 default:
                     WriteSummary(output, run, areas);
@@ -59,6 +55,35 @@ internal static class RunsCommand
         });
         return new Command("runs", "Published runs in Azure Table Storage.") { latest };
     }
+
+    /// <summary>The run and its areas' scores, camel-cased, missing values null.</summary>
+    private static JObject ToJson(PublishedRun run, IReadOnlyList<AreaScoreRow> areas) => new()
+    {
+        ["run"] = new JObject
+        {
+            ["frameworkId"] = run.FrameworkId,
+            ["runId"] = run.RunId,
+            ["period"] = run.Period.ToString(),
+            ["computedAt"] = run.ComputedAt.ToString(),
+            ["publishedAt"] = run.PublishedAt.ToString(),
+            ["areaCount"] = run.AreaCount,
+            ["indicatorCount"] = run.IndicatorCount,
+        },
+        ["areas"] = new JArray(areas.Select(a => new JObject
+        {
+            ["areaCode"] = a.AreaCode,
+            ["areaName"] = a.AreaName,
+            ["scores"] = new JArray(a.Scores.Select(s => new JObject
+            {
+                ["nodeCode"] = s.NodeCode,
+                ["score"] = s.Score,
+                ["rank"] = s.Rank,
+                ["decile"] = s.Decile,
+                ["quintile"] = s.Quintile,
+                ["coverage"] = s.Coverage,
+            })),
+        })),
+    };
 
     private static void WriteSummary(TextWriter output, PublishedRun run, IReadOnlyList<AreaScoreRow> areas)
     {

@@ -109,14 +109,14 @@ public sealed class CsvRecordWriter : IDisposable
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than needed.</exception>
     public static int FormatNumber(double value, Span<char> destination)
     {
+        if (ShortestDouble.TryFormat(value, destination) is > 0 and var fast)
+        {
+            return fast;
+        }
+
         if (!double.IsFinite(value))
         {
             return 0;
-        }
-
-        if (destination.Length >= MaxNumberLength && ShortestDouble.TryFormat(value, destination) is > 0 and var fast)
-        {
-            return fast;
         }
 
         return value.TryFormat(destination, out var written, default, CultureInfo.InvariantCulture)

@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using McMaster.NETCore.Plugins;
 using NodaTime;
 using WellbeingIndex.Abstractions;
@@ -14,6 +16,9 @@ public sealed class ProviderCatalog
 {
     // Plug-ins share these with the host, so that their IIndicatorProvider is the host's type and not a look-alike.
     private static readonly Type[] SharedTypes = [typeof(IIndicatorProvider), typeof(LocalDate)];
+
+    private const string TrimmingJustification =
+        "Providers are found by reflection over whole assemblies: the native build keeps the indicator assemblies whole (TrimmerRootAssembly in the CLI project) and refuses plug-ins.";
 
     private readonly FrozenDictionary<string, IIndicatorProvider> _byId;
 
@@ -48,6 +53,13 @@ public sealed class ProviderCatalog
 
         foreach (var file in PluginFiles(pluginsDirectory))
         {
+            if (!RuntimeFeature.IsDynamicCodeSupported)
+            {
+                throw new ProviderDiscoveryException(
+                    "this is the native (ahead-of-time compiled) build, which cannot load plug-in assemblies: run a plug-in with the JIT build (dotnet run, or dotnet publish without PublishAot), or compile the provider into the indicators project.",
+                    file);
+            }
+
             Assembly assembly;
             try
             {
@@ -69,7 +81,7 @@ public sealed class ProviderCatalog
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(providers);
-        return Create(context, providers.Select(p => (p, p.GetType().Assembly.Location)).ToList());
+        return Create(context, providers.Select(p => (p, FileOf(p.GetType().Assembly))).ToList());
     }
 
     /// <exception cref="KeyNotFoundException">No provider has that id; the message lists the known ids.</exception>
@@ -85,9 +97,10 @@ public sealed class ProviderCatalog
     }
 
     /// <summary>Builds one provider from its type: a public constructor taking <see cref="ProviderContext"/>, else a parameterless one.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = TrimmingJustification)]
     internal static IIndicatorProvider Instantiate(Type type, ProviderContext context)
     {
-        var file = type.Assembly.Location;
+        var file = FileOf(type.Assembly);
         var withContext = type.GetConstructor([typeof(ProviderContext)]);
         var parameterless = type.GetConstructor(Type.EmptyTypes);
         if (withContext is null && parameterless is null)
@@ -106,9 +119,11 @@ public sealed class ProviderCatalog
         }
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = TrimmingJustification)]
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = TrimmingJustification)]
     private static void AddFrom(Assembly assembly, ProviderContext context, List<(IIndicatorProvider, string)> found)
     {
-        var file = assembly.Location;
+        var file = FileOf(assembly);
         Type[] types;
         try
         {
@@ -178,6 +193,10 @@ public sealed class ProviderCatalog
         var providers = byId.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Value.Provider).ToList();
         return new ProviderCatalog(context, providers, byId.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Provider, StringComparer.Ordinal));
     }
+
+    /// <summary>The assembly's file for messages; a native build has no files, so its name.</summary>
+    [UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "An empty location (single-file and native builds) falls back to the assembly's name.")]
+    private static string FileOf(Assembly assembly) => assembly.Location is { Length: > 0 } location ? location : assembly.GetName().Name + ".dll";
 
     private static IEnumerable<string> PluginFiles(string? directory)
     {

@@ -5,6 +5,7 @@ using WellbeingIndex.Benchmarks.Publishing;
 using WellbeingIndex.Benchmarks.SmallAreas;
 
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- quick      (engine: median, allocations, peak memory)
+// dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- quick format [rounds]  (ns per number: CSV writer vs double.TryFormat)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- engine     (engine: BenchmarkDotNet)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- panel      (33,000 x 40 x 5 panel per time mode; London, every period)
 // dotnet run -c Release --project tests/WellbeingIndex.Benchmarks -- methods    (each normalisation on 33,000 rows)
@@ -47,6 +48,6 @@ static int Run(BenchmarkDotNet.Reports.Summary summary) => summary.HasCriticalVa
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: quick [runs] | coinr [dir] | cli [runs] [--exe PATH] [--dir DIR] | cli-stages [runs] | cli-read [runs] [--whole] | engine | panel | methods | telemetry [BenchmarkDotNet args] | api | api-loop [requests] [warmup] [query] | publish [areas...] [--indicators N] [--framework id...] | latest [seconds] [connections] | smallareas [runs] | uncertainty [runs] | sobol [N] | audit [repeats]");
+    Console.Error.WriteLine("usage: quick [runs] | quick methods [runs] | quick format [rounds] | coinr [dir] | cli [runs] [--exe PATH] [--dir DIR] | cli-stages [runs] | cli-read [runs] [--whole] | engine | panel | methods | telemetry [BenchmarkDotNet args] | api | api-loop [requests] [warmup] [query] | publish [areas...] [--indicators N] [--framework id...] | latest [seconds] [connections] | smallareas [runs] | uncertainty [runs] | sobol [N] | audit [repeats]");
     return 2;
 }

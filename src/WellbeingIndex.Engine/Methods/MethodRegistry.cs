@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace WellbeingIndex.Engine.Methods;
@@ -19,6 +20,9 @@ public sealed class MethodRegistry
     public ImmutableDictionary<string, IMethod> All { get; }
 
     /// <summary>A registry of every public method class with a public parameterless constructor in <paramref name="assemblies"/>.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The native build keeps the engine assembly whole (TrimmerRootAssembly in the CLI project) and loads no plug-ins.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "As above: every method class keeps its constructors.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "As above: every method class keeps its constructors.")]
     public static MethodRegistry FromAssemblies(params Assembly[] assemblies)
     {
         var registry = new MethodRegistry(ImmutableDictionary<string, IMethod>.Empty);

@@ -57,9 +57,30 @@ public static class IndexResultJson
 
         json.WriteEndArray();
         json.WritePropertyName("imputed");
-        JObject.FromObject(result.ImputedCounts).WriteTo(json);
+        json.WriteStartObject();
+        foreach (var (indicator, count) in result.ImputedCounts)
+        {
+            json.WritePropertyName(indicator);
+            json.WriteValue(count);
+        }
+
+        json.WriteEndObject();
         json.WritePropertyName("treatments");
-        JArray.FromObject(result.Treatments).WriteTo(json);
+        json.WriteStartArray();
+        foreach (var t in result.Treatments)
+        {
+            new JObject
+            {
+                [nameof(t.Indicator)] = t.Indicator,
+                [nameof(t.Method)] = t.Method,
+                [nameof(t.ClippedLow)] = t.ClippedLow,
+                [nameof(t.ClippedHigh)] = t.ClippedHigh,
+                [nameof(t.LogTransformed)] = t.LogTransformed,
+                [nameof(t.Note)] = t.Note,
+            }.WriteTo(json);
+        }
+
+        json.WriteEndArray();
         if (result.Screening is { } screening)
         {
             json.WritePropertyName("screenedOut");

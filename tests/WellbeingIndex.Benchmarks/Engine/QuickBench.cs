@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using WellbeingIndex.Delimited;
 using WellbeingIndex.Engine.Pipeline;
 
 namespace WellbeingIndex.Benchmarks.Engine;
@@ -15,6 +16,11 @@ public static class QuickBench
         if (args.Length > 0 && args[0] == "methods")
         {
             return Methods(args.Skip(1).ToArray());
+        }
+
+        if (args.Length > 0 && args[0] == "format")
+        {
+            return Format(args.Skip(1).ToArray());
         }
 
         var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 50;
@@ -93,4 +99,89 @@ public static class QuickBench
 
         return 0;
     }
+
+    /// <summary>
+    /// `quick format [rounds]`: ns per number formatting 1,000,000 values like a result table's (0.x, x.x and xx.x with
+    /// 16–17 significant digits, some whole numbers) with the CSV writer's <see cref="CsvRecordWriter.FormatNumber"/> and
+    /// with .NET's <c>double.TryFormat</c>, one thread, median and minimum of the rounds, and the median of the
+    /// thread's CPU time (what a loaded machine inflates least).
+    /// </summary>
+    private static int Format(string[] args)
+    {
+        var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 15;
+        var random = new Random(20261201);
+        var values = new double[1_000_000];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = (i % 4) switch
+            {
+                0 => random.NextDouble(),
+                1 => random.NextDouble() * 10,
+                2 => random.NextDouble() * 100,
+                _ => i % 40 == 3 ? random.Next(1, 33_001) : random.NextDouble() * 100,
+            };
+        }
+
+        var buffer = new char[CsvRecordWriter.MaxNumberLength];
+        long checksum = 0;
+        var cpu = new List<double>();
+        double Time(Func<double, char[], int> format)
+        {
+            var cpuBefore = ThreadCpuNanoseconds();
+            var watch = Stopwatch.StartNew();
+            foreach (var v in values)
+            {
+                checksum += format(v, buffer);
+            }
+
+            var wall = watch.Elapsed.TotalNanoseconds / values.Length;
+            cpu.Add((ThreadCpuNanoseconds() - cpuBefore) / (double)values.Length);
+            return wall;
+        }
+
+        static int Writer(double v, char[] b) => CsvRecordWriter.FormatNumber(v, b);
+        static int DotNet(double v, char[] b) => v.TryFormat(b, out var n, default, CultureInfo.InvariantCulture) ? n : 0;
+        var (writer, dotnet) = (new double[rounds], new double[rounds]);
+        for (var i = 0; i < 3; i++)
+        {
+            Time(Writer);
+            Time(DotNet);
+        }
+
+        var (writerCpu, dotnetCpu) = (new double[rounds], new double[rounds]);
+        for (var i = 0; i < rounds; i++)
+        {
+            writer[i] = Time(Writer);
+            writerCpu[i] = cpu[^1];
+            dotnet[i] = Time(DotNet);
+            dotnetCpu[i] = cpu[^1];
+        }
+
+        Array.Sort(writer);
+        Array.Sort(dotnet);
+        Array.Sort(writerCpu);
+        Array.Sort(dotnetCpu);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"format {values.Length:N0} doubles, one thread, {rounds} rounds; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} (checksum {checksum})"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"CsvRecordWriter.FormatNumber median {writer[rounds / 2]:F1} ns, min {writer[0]:F1} ns per number; thread CPU median {writerCpu[rounds / 2]:F1} ns"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"double.TryFormat             median {dotnet[rounds / 2]:F1} ns, min {dotnet[0]:F1} ns per number; thread CPU median {dotnetCpu[rounds / 2]:F1} ns"));
+        return 0;
+    }
+
+    /// <summary>CPU time of the calling thread (clock_gettime CLOCK_THREAD_CPUTIME_ID), in nanoseconds.</summary>
+    private static long ThreadCpuNanoseconds()
+    {
+        var time = new long[2];
+        if (ClockGetTime(3, time) != 0)
+        {
+            throw new InvalidOperationException("clock_gettime failed");
+        }
+
+        return time[0] * 1_000_000_000 + time[1];
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, long[] time);
 }
