@@ -6,7 +6,8 @@ namespace WellbeingIndex.Engine.Data;
 /// <summary>
 /// A CSV input file read forward once (by the project's one reader, <see cref="CsvRecordReader"/>), header checked,
 /// every error an <see cref="InputDataException"/> naming the file and line. Cells are spans and numbers are parsed in
-/// place, so 33,000 areas × 40 indicators cost no string per cell. The readers of a table consume and dispose it.
+/// place, so 33,000 areas × 40 indicators cost no string per cell. A large file can be read in parts on every core
+/// instead (<see cref="TryReadInParts"/>). The readers of a table consume and dispose it.
 /// </summary>
 public sealed class CsvTable : IDisposable
 {
