@@ -206,7 +206,7 @@ public static class CoinrInput
     {
         private readonly List<string> _codes = new(capacity);
         private readonly List<string> _names = new(capacity);
-        private readonly double[][] _values = indicators.Select(_ => new double[Math.Max(capacity, 1)]).ToArray();
+        private readonly double[][] _values = indicators.Select(_ => ColumnMemory.New(Math.Max(capacity, 1))).ToArray();
         private readonly List<string>[] _labels = groups.Select(_ => new List<string>(capacity)).ToArray();
         private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
 
