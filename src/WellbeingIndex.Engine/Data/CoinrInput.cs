@@ -221,7 +221,7 @@ public static class CoinrInput
         private readonly Dictionary<string, int> _seen = new(capacity, StringComparer.Ordinal);
         private string[] _codes = new string[capacity];
         private string[] _names = new string[capacity];
-        private double[][] _values = [.. indicators.Select(_ => new double[capacity])];
+        private double[][] _values = [.. indicators.Select(_ => ColumnMemory.New(capacity))];
         private string[][] _labels = [.. groups.Select(_ => new string[capacity])];
         private int _count;
 

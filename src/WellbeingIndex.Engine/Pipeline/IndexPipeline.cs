@@ -260,7 +260,7 @@ public static class IndexPipeline
                     {
                         ForEachColumn(0, codes.Length, parallel, k =>
                         {
-                            output[k] = new double[n];
+                            output[k] = ColumnMemory.New(n);
                             NormaliseInto(k, output[k]);
                         });
                         tables.Add(Table(ResultTable.Normalised, codes, output));
